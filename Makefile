@@ -1,0 +1,55 @@
+# Two commands: `make run` and `make test`. Everything else is a helper of those.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+LANGS := en ar uk tr fa ps ti ku ru so fr ro
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install messages compilemessages migrate demo serve lint bench ci clean publish-scheduled
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+compilemessages: install
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+migrate: compilemessages
+	$(MANAGE) migrate --no-input -v0
+
+demo: migrate
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_admin
+
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+run: demo
+	@echo "Website: http://$(HOST):$(PORT)/"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: compilemessages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+# Extract new interface strings into every catalogue (German is the source language).
+messages: install
+	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --add-location=file -v0
+	$(MANAGE) fix_plural_forms
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

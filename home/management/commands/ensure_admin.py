@@ -1,0 +1,28 @@
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Legt das Administrationskonto an oder setzt sein Passwort neu und gibt die Zugangsdaten aus. "
+        "ADMIN_USERNAME und ADMIN_PASSWORD aus der Umgebung werden verwendet, wenn gesetzt."
+    )
+
+    def handle(self, *args, **options):
+        username = os.environ.get("ADMIN_USERNAME", "admin")
+        password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        user, _created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@localhost"}
+        )
+        user.is_staff = True
+        user.is_superuser = True
+        user.set_password(password)
+        user.save()
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Redaktion: http://127.0.0.1:8000/admin/"))
+        self.stdout.write(self.style.SUCCESS(f"  Benutzername: {username}"))
+        self.stdout.write(self.style.SUCCESS(f"  Passwort:     {password}"))
+        self.stdout.write("")
