@@ -1,0 +1,139 @@
+"""A real server and Debian's chromium for browser tests.
+
+``live_site`` migrates a database of its own, loads the demo content and serves
+the site with gunicorn on a free loopback port, so the browser sees exactly what
+a visitor would. It uses the same database engine as the rest of the suite
+(``DATABASE_URL``): a temporary SQLite file, or a fresh PostgreSQL database.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import dj_database_url
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ADMIN_PASSWORD = "browser-test-admin-pw-7391"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM):
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise pytest.UsageError(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} not installed")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _browser_database_url(workdir):
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith("postgres"):
+        return f"sqlite:///{workdir / 'browser.sqlite3'}", None
+    import psycopg
+
+    config = dj_database_url.parse(base)
+    name = f"browser_{uuid.uuid4().hex[:10]}"
+    admin_dsn = base.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_dsn, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    del config
+    return base.rsplit("/", 1)[0] + f"/{name}", (admin_dsn, name)
+
+
+def _drop_database(admin_dsn, name):
+    import psycopg
+
+    with psycopg.connect(admin_dsn, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    workdir = Path(tempfile.mkdtemp(prefix="ak-browser-"))
+    database_url, pg = _browser_database_url(workdir)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(workdir / "media"),
+        "ADMIN_PASSWORD": ADMIN_PASSWORD,
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo_content"], ["ensure_admin"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{url}/de/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        server.terminate()
+        raise RuntimeError("the test server did not start")
+    site = type("LiveSite", (), {"url": url, "env": env, "admin_password": ADMIN_PASSWORD, "workdir": workdir})
+    yield site
+    server.terminate()
+    server.wait(10)
+    if pg:
+        _drop_database(*pg)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh browser context the size of a cheap phone (360 x 740), cold cache."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def output_dir():
+    path = ROOT / "test-output"
+    path.mkdir(exist_ok=True)
+    return path
