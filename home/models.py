@@ -10,8 +10,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ContentStreamBlock, InstitutionBlock
 

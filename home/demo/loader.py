@@ -22,6 +22,7 @@ from home.models import (
 )
 
 from .seed import load_seed
+from .translations import apply_demo_translations
 
 EXAMPLE_NOTE = "Beispielinhalt: Dieser Text stammt nicht von den Arbeitskreisen. Er zeigt nur, wie die Seite aussehen kann."
 
@@ -185,4 +186,5 @@ def load_demo_content(stdout=None):
     ensure_menu(source_locale, [(group, group.short_name) for group in groups] + [(faq, "")])
     ensure_footer(source_locale)
     sync_locale_trees(source_locale, locales)
+    apply_demo_translations()
     return home
