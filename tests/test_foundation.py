@@ -143,7 +143,9 @@ def test_untranslated_page_shows_german_with_notice_in_visitors_language(client,
     html = response.content.decode()
     assert html_tag(response) == '<html lang="ar" dir="rtl">'
     assert 'class="notice notice--untranslated"' in html
-    assert '<div class="content" lang="de" dir="ltr">' in html
+    assert f'<h1 lang="de" dir="ltr">{group.title}</h1>' in html
+    # The interface around the German content stays in the visitor's language and direction.
+    assert '<h2 id="goals-heading">' in html
     assert "Forum der gegenseitigen Information" in html
 
 

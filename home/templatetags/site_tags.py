@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Site
 
 from home.models import Footer, MainMenu
@@ -71,6 +72,18 @@ def alternate_links(context):
 @register.simple_tag
 def page_is_untranslated(page):
     return is_untranslated(page)
+
+
+@register.simple_tag
+def content_lang(page):
+    """``lang``/``dir`` attributes for elements showing a page's own content.
+
+    On an untranslated page that content is German while the interface around it is
+    in the visitor's language, so only the content elements are marked.
+    """
+    if is_untranslated(page):
+        return mark_safe(f' lang="{settings.LANGUAGE_CODE}" dir="ltr"')
+    return ""
 
 
 def _for_active_locale(model):
