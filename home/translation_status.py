@@ -8,6 +8,9 @@ templates mark it ``lang="de"`` and tell the visitor it is not translated yet.
 
 from django.conf import settings
 from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+
+from home.translation_overview import translation_is_behind
 
 
 def is_untranslated(page):
@@ -37,3 +40,32 @@ def locale_home_pages(site):
 
 def source_locale():
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def source_updated_since_translation(page):
+    """When the German original changed after ``page`` was translated, the date it changed; else ``None``.
+
+    wagtail-localize stores the moment it last read the German source
+    (``TranslationSource.last_updated_at``). The translation is behind when the
+    German page was published after that moment, or when the source was synced
+    but the translation not published again since.
+    """
+    if page is None or getattr(page, "alias_of_id", None) or page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+        .only("last_updated_at")
+        .first()
+    )
+    if source is None:
+        return None
+    original = (
+        Page.objects.filter(translation_key=page.translation_key, locale_id=source.locale_id)
+        .only("last_published_at", "url_path")
+        .first()
+    )
+    if original is None or original.last_published_at is None:
+        return None
+    if translation_is_behind(original.last_published_at, page.last_published_at, source.last_updated_at):
+        return original
+    return None

@@ -1,13 +1,14 @@
 """Template tags for the page frame: language switcher, hreflang links, menu and footer."""
 
+from babel.dates import format_date
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Site
 
 from home.models import Footer, MainMenu
-from home.translation_status import is_untranslated, translations_of
+from home.translation_status import is_untranslated, source_updated_since_translation, translations_of
 
 register = template.Library()
 
@@ -75,6 +76,12 @@ def page_is_untranslated(page):
 
 
 @register.simple_tag
+def outdated_original(page):
+    """The German original of ``page`` when it changed after the translation was made."""
+    return source_updated_since_translation(page)
+
+
+@register.simple_tag
 def content_lang(page):
     """``lang``/``dir`` attributes for elements showing a page's own content.
 
@@ -134,3 +141,13 @@ def site_footer():
     if footer is not None and footer.locale.language_code != translation.get_language():
         lang = footer.locale.language_code
     return {"footer": footer, "lang": lang}
+
+
+@register.filter
+def babel_date(value, length="long"):
+    """A date in the visitor's language and conventions (CLDR through babel; Django lacks ps, ti, so, ku)."""
+    if not value:
+        return ""
+    if hasattr(value, "date"):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return format_date(value, format=length, locale=translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE))

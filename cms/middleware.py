@@ -1,0 +1,36 @@
+"""Remember the language a visitor chose.
+
+The language switcher consists of plain links (no JavaScript, no form), so the
+choice is stored when the visitor reads a page under a language prefix. On
+their next visit, ``/`` sends them back to that language (Django's
+LocaleMiddleware reads the cookie before Accept-Language).
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language_from_path
+
+ONE_YEAR = 365 * 24 * 60 * 60
+
+
+class RememberLanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = get_language_from_path(request.path_info)
+        if (
+            language
+            and response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+        ):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=ONE_YEAR,
+                samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+            )
+        return response
