@@ -136,44 +136,61 @@ def test_root_redirects_to_the_visitors_language(client, accept, target):
     assert response["Location"] == target
 
 
-def test_untranslated_page_shows_german_with_notice_in_visitors_language(client, working_groups_de):
+@pytest.fixture
+def new_german_page(working_groups_de):
+    """A page an editor just created in German: every other language gets an alias of it."""
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
     group = working_groups_de["ak-migration-waldshut"]
-    response = client.get(f"/ar{group.url[3:]}")
+    page = ContentPage(title="Neue Seite über Sprachkurse", slug="sprachkurse", teaser="Noch nicht übersetzt.")
+    group.add_child(instance=page)
+    page.save_revision().publish()
+    create_aliases_for_new_page(page)
+    return page
+
+
+def test_untranslated_page_shows_german_with_notice_in_visitors_language(client, new_german_page):
+    arabic = page_in(new_german_page, "ar")
+    assert arabic.alias_of_id == new_german_page.pk
+    response = client.get(arabic.url)
     assert response.status_code == 200
     html = response.content.decode()
     assert html_tag(response) == '<html lang="ar" dir="rtl">'
-    assert 'class="notice notice--untranslated"' in html
-    assert f'<h1 lang="de" dir="ltr">{group.title}</h1>' in html
-    # The interface around the German content stays in the visitor's language and direction.
-    assert '<h2 id="goals-heading">' in html
-    assert "Forum der gegenseitigen Information" in html
+    notice = re.search(r'<p class="notice notice--untranslated".*?</p>', html, re.S).group(0)
+    assert "Diese Seite ist noch nicht" not in notice  # the notice is in Arabic
+    assert f'<h1 lang="de" dir="ltr">{new_german_page.title}</h1>' in html
+    assert '<p class="lead" lang="de" dir="ltr">Noch nicht übersetzt.</p>' in html
 
 
-def test_translated_page_has_no_notice_and_switcher_leads_to_it(client, working_groups_de):
+def test_switcher_leads_to_translations_and_to_fallbacks(client, working_groups_de, new_german_page):
     group = working_groups_de["ak-migration-loerrach"]
-    english = Locale.objects.get(language_code="en")
-    translated = translate(group, english, {group.title: "Migration Working Group of the District of Lörrach"})
-    assert translated.alias_of_id is None
+    english = page_in(group, "en")
+    assert english.alias_of_id is None
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', client.get(group.url).content.decode(), re.S).group(0)
+    assert f'<a href="{english.url}" hreflang="en"' in switcher
+    english_html = client.get(english.url).content.decode()
+    assert english.title in english_html and "notice--untranslated" not in english_html
 
-    response = client.get(group.url)
-    switcher = re.search(r'<nav class="language-switcher".*?</nav>', response.content.decode(), re.S).group(0)
-    assert f'<a href="{translated.url}" hreflang="en"' in switcher
-
-    english_html = client.get(translated.url).content.decode()
-    assert "Migration Working Group of the District of Lörrach" in english_html
-    assert "notice--untranslated" not in english_html
-    assert 'hreflang="en"' in english_html and 'hreflang="x-default"' in english_html
-
-    # An untranslated version is still reachable from the switcher and shows the notice.
-    turkish = page_in(group, "tr")
+    # On an untranslated page the switcher leads to the fallback, which carries the notice.
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', client.get(new_german_page.url).content.decode(), re.S).group(0)
+    turkish = page_in(new_german_page, "tr")
     assert f'<a href="{turkish.url}" hreflang="tr"' in switcher
     assert "notice--untranslated" in client.get(turkish.url).content.decode()
 
 
-def test_hreflang_lists_only_real_translations(client, working_groups_de):
+def test_translating_a_page_through_wagtail_localize_replaces_the_fallback(client, new_german_page):
+    english = Locale.objects.get(language_code="en")
+    translated = translate(new_german_page, english, {new_german_page.title: "New page about language courses"})
+    assert translated.alias_of_id is None
+    html = client.get(translated.url).content.decode()
+    assert "New page about language courses" in html and "notice--untranslated" not in html
+
+
+def test_hreflang_lists_only_real_translations(client, working_groups_de, new_german_page):
+    html = client.get(new_german_page.url).content.decode()
+    assert re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html) == ["de", "x-default"]
     html = client.get(working_groups_de["ak-migration-waldshut"].url).content.decode()
-    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html)
-    assert alternates == ["de", "x-default"]
+    assert re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html) == LANGUAGE_CODES + ["x-default"]
 
 
 def test_every_locale_tree_mirrors_the_german_tree(german):
