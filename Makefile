@@ -29,13 +29,17 @@ migrate: compilemessages
 demo: migrate
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_example_users
 
 serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Scheduled publishing: publish_scheduled runs every minute beside the server.
 run: demo
 	@echo "Website: http://$(HOST):$(PORT)/"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@(while sleep 60; do $(MANAGE) publish_scheduled >/dev/null; done) & \
+	  trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 test: compilemessages
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -5,9 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.health import healthz
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("healthz", healthz, name="healthz"),
+    path("api/events/", include("events.urls")),
+    path("api/v2/organisations/", include("orgdirectory.urls")),
 ]
 
 if settings.DEBUG:
@@ -20,6 +25,7 @@ if settings.DEBUG:
 # Every public page lives below its language prefix: /de/, /ar/, ...
 # LocaleMiddleware redirects "/" to the visitor's language.
 urlpatterns += i18n_patterns(
+    path("", include("events.ics_urls")),  # <page>/feed.ics, <event>/termin.ics (Wagtail serves only "/" paths)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

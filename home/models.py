@@ -48,7 +48,7 @@ class HomePage(SitePage):
     api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.WorkingGroupPage", "home.ContentPage"]
+    subpage_types = ["home.WorkingGroupPage", "home.ContentPage", "orgdirectory.DirectoryPage", "events.CalendarPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -145,7 +145,7 @@ class WorkingGroupPage(SitePage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContentPage", "home.NewsIndexPage"]
+    subpage_types = ["home.ContentPage", "home.NewsIndexPage", "events.EventIndexPage"]
 
     class Meta:
         verbose_name = _("Arbeitskreis")
@@ -153,7 +153,10 @@ class WorkingGroupPage(SitePage):
 
     @property
     def member_names(self):
-        return [block.value for block in self.members]
+        """The members from the organisation directory; the text list only where the directory has none."""
+        from orgdirectory.membership import member_names
+
+        return member_names(self) or [block.value for block in self.members]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -16,8 +16,8 @@ from home.translation_overview import translation_is_behind
 def is_untranslated(page):
     """True when ``page`` is a placeholder showing the content of another language."""
     return bool(
-        page is not None
-        and getattr(page, "alias_of_id", None)
+        isinstance(page, Page)
+        and page.alias_of_id
         and page.locale.language_code != settings.LANGUAGE_CODE
     )
 
@@ -50,7 +50,7 @@ def source_updated_since_translation(page):
     German page was published after that moment, or when the source was synced
     but the translation not published again since.
     """
-    if page is None or getattr(page, "alias_of_id", None) or page.locale.language_code == settings.LANGUAGE_CODE:
+    if not isinstance(page, Page) or page.alias_of_id or page.locale.language_code == settings.LANGUAGE_CODE:
         return None
     source = (
         TranslationSource.objects.filter(object_id=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)

@@ -38,3 +38,10 @@ def translation_editor_direction():
         static("home/js/translation-editor-direction.js"),
         " ".join(sorted(RTL_LANGUAGES)),
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_working_group_panel(request, panels):
+    from home.admin_panels import MyWorkingGroupPanel
+
+    panels.insert(0, MyWorkingGroupPanel(request))

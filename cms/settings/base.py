@@ -62,21 +62,29 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Production hardening (cms/settings/hardening.py): CSP, login lockout, CDN purge, health, backup.
+    "cms",
+    "csp",
+    "axes",
+    "wagtail.contrib.frontend_cache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.middleware.RememberLanguageMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -103,7 +111,7 @@ WSGI_APPLICATION = "cms.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
         conn_health_checks=True,
     )
@@ -137,6 +145,15 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "txt", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+
+# Organisation directory (orgdirectory/README.md): members are linked to working-group pages.
+ORGDIRECTORY_GROUP_PAGE_MODELS = ["home.WorkingGroupPage"]
+ORGDIRECTORY_DIRECTORY_PARENT_PAGE_TYPES = ["home.HomePage"]
+DEMO_TRANSLATABLE_SNIPPETS = globals().get("DEMO_TRANSLATABLE_SNIPPETS", []) + [
+    "orgdirectory.models.Category",
+    "orgdirectory.models.Organisation",
+]
+DEMO_TRANSLATABLE_SNIPPETS += ["events.models.EventCategory"]  # events/README.md
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -172,3 +189,5 @@ if os.environ.get("DEEPL_API_KEY"):
     }
 
 TRANSLATION_DASHBOARD_SNIPPETS = []
+
+from .hardening import *  # noqa: E402, F403  (CSP, accounts, uploads, cache)

@@ -11,6 +11,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization as Sync
 from wagtail_localize.synctree import synchronize_tree
 
+from events.demo import load_demo_events
+from orgdirectory.demo import load_demo_directory
+
 from home.models import (
     ContentPage,
     Footer,
@@ -20,6 +23,8 @@ from home.models import (
     NewsPage,
     WorkingGroupPage,
 )
+
+from home.editorial import ensure_editorial_setup
 
 from .seed import load_seed
 from .translations import apply_demo_translations
@@ -183,8 +188,17 @@ def load_demo_content(stdout=None):
     home = ensure_home_page(source_locale)
     groups = [ensure_working_group(home, group) for group in seed.working_groups]
     faq = ensure_example_content_page(home)
-    ensure_menu(source_locale, [(group, group.short_name) for group in groups] + [(faq, "")])
+    # The project group's members are the two working groups, not organisations: they stay a text list.
+    directory = load_demo_directory(
+        home, [(page, group.members) for page, group in zip(groups, seed.working_groups) if group.county != "both"]
+    )
+    calendar = load_demo_events(home, groups)
+    ensure_menu(
+        source_locale,
+        [(group, group.short_name) for group in groups] + [(calendar, ""), (directory, ""), (faq, "")],
+    )
     ensure_footer(source_locale)
     sync_locale_trees(source_locale, locales)
     apply_demo_translations()
+    ensure_editorial_setup(home, groups)
     return home

@@ -5,7 +5,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import Footer, MainMenu
 from home.translation_status import is_untranslated, source_updated_since_translation, translations_of
@@ -17,6 +17,8 @@ def _versions_for(context):
     """Versions of the current page (or of the site root) in every language, cached per request."""
     request = context.get("request")
     page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
     cache = getattr(request, "_page_versions", None) if request else None
     if cache is not None and cache[0] == getattr(page, "pk", None):
         return cache[1]

@@ -1,8 +1,11 @@
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -13,7 +16,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         username = os.environ.get("ADMIN_USERNAME", "admin")
-        password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        explicit_password = os.environ.get("ADMIN_PASSWORD")
+        if getattr(settings, "REQUIRE_EXPLICIT_ADMIN_PASSWORD", False):
+            # Production has no default accounts: the operator chooses name and a strong password.
+            if not explicit_password:
+                raise CommandError("In Produktion nur mit ADMIN_PASSWORD (und ADMIN_USERNAME) aus der Umgebung.")
+            try:
+                validate_password(explicit_password)
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from error
+        password = explicit_password or secrets.token_urlsafe(12)
         user, _created = get_user_model().objects.get_or_create(
             username=username, defaults={"email": f"{username}@localhost"}
         )

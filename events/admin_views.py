@@ -1,0 +1,69 @@
+"""The editor's import page: choose an event index, upload an .ics file or give its address."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from .importer import MAX_BYTES, ImportFailed, fetch, import_calendar
+from .models import EventIndexPage
+
+
+def indexes_for(user):
+    """Event indexes where ``user`` may add events."""
+    return [
+        index
+        for index in EventIndexPage.objects.all().select_related("locale").order_by("path")
+        if index.permissions_for_user(user).can_add_subpage()
+    ]
+
+
+class ImportForm(forms.Form):
+    index = forms.TypedChoiceField(label=_("In welche Veranstaltungsübersicht?"), coerce=int)
+    file = forms.FileField(label=_("Kalenderdatei (.ics)"), required=False)
+    url = forms.URLField(
+        label=_("Oder: Adresse eines Kalenders"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Zum Beispiel die Abo-Adresse eines Partners. Sie wird nur jetzt einmal geladen."),
+    )
+
+    def __init__(self, *args, indexes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indexes = {index.pk: index for index in indexes}
+        self.fields["index"].choices = [
+            (index.pk, f"{index.get_parent().title} › {index.title} ({index.locale.language_code})")
+            for index in indexes
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("file") and not cleaned.get("url"):
+            raise forms.ValidationError(_("Bitte wählen Sie eine Datei aus oder geben Sie eine Adresse an."))
+        upload = cleaned.get("file")
+        if upload and upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("Die Datei ist zu groß (höchstens 5 MB)."))
+        return cleaned
+
+
+def import_view(request):
+    indexes = indexes_for(request.user)
+    if not indexes:
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None, indexes=indexes)
+    if request.method == "POST" and form.is_valid():
+        index = form.indexes[form.cleaned_data["index"]]
+        try:
+            upload = form.cleaned_data.get("file")
+            data = upload.read() if upload else fetch(form.cleaned_data["url"])
+            result = import_calendar(data, index, user=request.user)
+        except ImportFailed as error:
+            form.add_error(None, str(error))
+        else:
+            for warning in result.warnings:
+                messages.warning(request, warning)
+            messages.success(request, result.summary())
+            return redirect("wagtailadmin_explore", index.pk)
+    return TemplateResponse(request, "events/admin/import.html", {"form": form, "page_title": _("Kalender importieren")})

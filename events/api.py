@@ -1,0 +1,93 @@
+"""Read-only JSON of event occurrences in a date range, with the calendar's filters.
+
+``GET /api/events/occurrences/?start=2026-12-01&end=2026-12-31&lang=de&arbeitskreis=...``
+Dates are Berlin calendar days, ``end`` inclusive; at most 366 days at once.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
+
+from .feeds import event_uid, location_text
+from .filters import FilterOptions, read_filters
+from .timezone import berlin_now, start_of_day
+from .views import EVENT_FILENAME, filtered_occurrences
+
+DEFAULT_SPAN = timedelta(days=30)
+MAX_SPAN = timedelta(days=366)
+
+
+def _error(message):
+    return JsonResponse({"error": message}, status=400)
+
+
+def _date(value):
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def occurrence_json(occurrence, request):
+    event = occurrence.event
+    group = getattr(event, "working_group_page", None)
+    return {
+        "uid": event_uid(event),
+        "title": event.title,
+        "start": occurrence.start.isoformat(),
+        "end": occurrence.end.isoformat(),
+        "all_day": event.all_day,
+        "cancelled": occurrence.cancelled,
+        "date_cancelled": occurrence.date_cancelled,
+        "moved": occurrence.moved,
+        "note": occurrence.note,
+        "url": event.get_full_url(request),
+        "ics_url": event.get_full_url(request) + EVENT_FILENAME,
+        "category": {"slug": event.category.slug, "name": event.category.name} if event.category else None,
+        "working_group": {"slug": group.slug, "title": group.title} if group else None,
+        "town": event.town,
+        "location": location_text(event),
+        "online_url": event.online_url,
+        "languages": event.languages or [],
+        "sequence": event.sequence,
+    }
+
+
+@require_GET
+def occurrences_view(request):
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = request.GET.get("lang") or settings.LANGUAGE_CODE
+    if language not in codes:
+        return _error(_("Unbekannte Sprache. Erlaubt sind: %(codes)s") % {"codes": ", ".join(codes)})
+    with translation.override(language):
+        today = berlin_now().date()
+        first = _date(request.GET.get("start")) if request.GET.get("start") else today
+        last = _date(request.GET.get("end")) if request.GET.get("end") else first + DEFAULT_SPAN
+        if first is None or last is None:
+            return _error(_("Bitte geben Sie Daten im Format JJJJ-MM-TT an, z. B. 2026-12-01."))
+        if last < first:
+            return _error(_("Das Ende liegt vor dem Anfang."))
+        if last - first > MAX_SPAN:
+            return _error(_("Bitte fragen Sie höchstens 366 Tage auf einmal ab."))
+        locale = Locale.objects.get(language_code=language)
+        options = FilterOptions.for_locale(locale)
+        filters = read_filters(request.GET, options)
+        window_start, window_end = start_of_day(first), start_of_day(last + timedelta(days=1))
+        found = filtered_occurrences(locale, filters, options, window_start, window_end)
+        return JsonResponse(
+            {
+                "language": language,
+                "start": first.isoformat(),
+                "end": last.isoformat(),
+                "filters": dict(filters.query_items()),
+                "notices": filters.notices,
+                "count": len(found),
+                "occurrences": [occurrence_json(item, request) for item in found],
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )

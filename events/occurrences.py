@@ -1,0 +1,185 @@
+"""The dates on which events take place, the same for the list, the month view, the feeds and the API.
+
+Candidate events are loaded with one query (plus one prefetch of the per-date
+exceptions), then each series is expanded in Python with ``dateutil`` only
+inside the requested window, so the number of queries does not depend on the
+number of events.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Q
+
+from .recurrence import parse_rrule
+from .timezone import BERLIN, start_of_day
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One date of an event, in Berlin time."""
+
+    event: object
+    start: datetime
+    end: datetime
+    recurrence_id: datetime | None = None
+    date_cancelled: bool = False
+    moved: bool = False
+    note: str = ""
+
+    @property
+    def cancelled(self):
+        """True when the visitor should not come: the whole event or just this date is cancelled."""
+        return self.event.cancelled or self.date_cancelled
+
+    @property
+    def all_day(self):
+        return self.event.all_day
+
+    @property
+    def day(self):
+        return self.start.date()
+
+    @property
+    def last_day(self):
+        """The last calendar day an all-day occurrence covers (its end is exclusive)."""
+        if self.all_day:
+            return (self.end - timedelta(days=1)).date() if self.end > self.start else self.start.date()
+        return self.end.date()
+
+    @property
+    def key(self):
+        """What identifies an occurrence across the page, feed and API: UID and start."""
+        return (self.event.pk, self.start.isoformat())
+
+
+def _rule(event):
+    return parse_rrule(event.rrule, event.start)
+
+
+def _exceptions(event):
+    return {item.date: item for item in event.exceptions.all()}
+
+
+def _overlaps(start, end, window_start, window_end):
+    return start < window_end and (end > window_start or start >= window_start)
+
+
+def _occurrence(event, original_start, exception):
+    duration = event.duration
+    if exception is None:
+        return Occurrence(event, original_start, original_start + duration, recurrence_id=original_start)
+    start = exception.new_start.astimezone(BERLIN) if exception.new_start else original_start
+    if exception.new_end:
+        end = exception.new_end.astimezone(BERLIN)
+    else:
+        end = start + duration
+    return Occurrence(
+        event,
+        start,
+        end,
+        recurrence_id=original_start,
+        date_cancelled=exception.cancelled,
+        moved=bool(exception.new_start) and not exception.cancelled,
+        note=exception.note,
+    )
+
+
+def expand(event, window_start, window_end, *, include_cancelled_dates=True):
+    """The occurrences of ``event`` that overlap ``[window_start, window_end)``.
+
+    Times stay wall-clock in Berlin: a series at 18:00 is at 18:00 before and
+    after a change to or from summer time (dateutil keeps the zoneinfo tzinfo).
+    """
+    if not event.rrule:
+        start = event.local_start
+        end = start + event.duration
+        if _overlaps(start, end, window_start, window_end):
+            return [Occurrence(event, start, end)]
+        return []
+    rule = _rule(event)
+    exceptions = _exceptions(event)
+    originals = rule.between(window_start - event.duration - timedelta(seconds=1), window_end, inc=True)
+    # A date moved into the window from outside it.
+    for day, exception in exceptions.items():
+        if exception.new_start and not exception.cancelled:
+            moved_start = exception.new_start.astimezone(BERLIN)
+            if _overlaps(moved_start, exception.new_end or moved_start, window_start, window_end):
+                original = original_start_on(event, day)
+                if original is not None:
+                    originals.append(original)
+    result = {}
+    for original in originals:
+        occurrence = _occurrence(event, original, exceptions.get(original.date()))
+        if occurrence.date_cancelled and not include_cancelled_dates:
+            continue
+        if _overlaps(occurrence.start, occurrence.end, window_start, window_end):
+            result[original] = occurrence
+    return list(result.values())
+
+
+def series_last_end(event):
+    """When the last occurrence ends, or ``None`` for a series without an end."""
+    moved_ends = [item.new_end or item.new_start for item in event.exceptions.all() if item.new_start]
+    if not event.rrule:
+        last = event.end or event.start
+    else:
+        rule_text = event.rrule.upper()
+        if "UNTIL=" not in rule_text and "COUNT=" not in rule_text:
+            return None
+        last_start = None
+        for last_start in _rule(event):
+            pass
+        last = (last_start or event.local_start) + event.duration
+    return max([last] + [moment for moment in moved_ends if moment])
+
+
+def occurrences(events, window_start, window_end, *, include_cancelled_dates=True):
+    """All occurrences of ``events`` in the window, in time order."""
+    found = []
+    for event in events:
+        found.extend(expand(event, window_start, window_end, include_cancelled_dates=include_cancelled_dates))
+    found.sort(key=lambda item: (item.start, item.event.title, item.event.pk))
+    return found
+
+
+def candidate_events(locale, window_start, window_end, *, within=None, category=None, town=None):
+    """Live, public events of ``locale`` that may have an occurrence in the window: one query plus one prefetch.
+
+    ``within`` limits to events below a page (a working group section).
+    """
+    from .models import EventPage
+
+    queryset = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .filter(Q(last_end__isnull=True) | Q(last_end__gte=window_start))
+        .select_related("category")
+        .prefetch_related("exceptions")
+        .order_by("start", "pk")
+    )
+    if window_end is not None:
+        queryset = queryset.filter(start__lt=window_end)
+    if within is not None:
+        queryset = queryset.filter(path__startswith=within.path).exclude(pk=within.pk)
+    if category:
+        queryset = queryset.filter(category__slug=category)
+    if town:
+        queryset = queryset.filter(town__iexact=town)
+    return queryset
+
+
+def window_for_month(year, month):
+    start = start_of_day(datetime(year, month, 1).date())
+    next_month = datetime(year + (month // 12), month % 12 + 1, 1).date()
+    return start, start_of_day(next_month)
+
+
+def original_start_on(event, day):
+    """The regular start of ``event``'s series on ``day``, or ``None`` if the series has no date then."""
+    if not event.rrule:
+        return event.local_start if event.local_start.date() == day else None
+    found = _rule(event).between(start_of_day(day), start_of_day(day + timedelta(days=1)), inc=True)
+    found = [moment for moment in found if moment.date() == day]
+    return found[0] if found else None

@@ -1,0 +1,56 @@
+"""Dates, weekdays and times in the visitor's language and conventions, formatted by ``babel``."""
+
+from babel.dates import format_date, format_skeleton, format_time
+from django import template
+from django.utils.translation import gettext as _
+
+from events.languages import current_babel_locale
+from events.timezone import BERLIN
+
+register = template.Library()
+
+
+@register.filter
+def day_heading(day):
+    """"Dienstag, 1. Dezember 2026" / "الثلاثاء، 1 ديسمبر 2026"."""
+    return format_date(day, "full", locale=current_babel_locale())
+
+
+@register.filter
+def medium_date(day):
+    return format_date(day, "medium", locale=current_babel_locale())
+
+
+@register.filter
+def day_number(day):
+    return format_skeleton("d", day, locale=current_babel_locale())
+
+
+@register.filter
+def clock(moment):
+    return format_time(moment.astimezone(BERLIN), "short", tzinfo=BERLIN, locale=current_babel_locale())
+
+
+@register.filter
+def iso(moment):
+    return moment.isoformat()
+
+
+@register.simple_tag
+def occurrence_when(occurrence, with_date=False):
+    """The time span of an occurrence, shortest form that is still unambiguous."""
+    locale = current_babel_locale()
+    start, end = occurrence.start, occurrence.end
+    if occurrence.all_day:
+        if occurrence.last_day != occurrence.day:
+            return f"{format_date(occurrence.day, 'medium', locale=locale)} – {format_date(occurrence.last_day, 'medium', locale=locale)}"
+        text = _("ganztägig")
+        return f"{format_date(occurrence.day, 'full', locale=locale)}, {text}" if with_date else text
+    start_text = clock(start)
+    if end.date() != start.date():
+        return (
+            f"{format_date(start, 'medium', locale=locale)} {start_text} – "
+            f"{format_date(end, 'medium', locale=locale)} {clock(end)}"
+        )
+    span = start_text if end == start else f"{start_text} – {clock(end)}"
+    return f"{format_date(start, 'full', locale=locale)}, {span}" if with_date else span

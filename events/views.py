@@ -1,0 +1,284 @@
+"""What the calendar pages, event pages and feeds show; the page models route here.
+
+Every view works from ``events.occurrences`` so the list, month view, feeds and
+API agree on the dates.
+"""
+
+import calendar as stdlib_calendar
+import re
+from datetime import date, timedelta
+from urllib.parse import quote, urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from .feeds import build_calendar
+from .filters import FilterOptions, read_filters
+from .languages import current_babel_locale, language_name
+from .occurrences import candidate_events, expand, occurrences, window_for_month
+from .timezone import berlin_now, start_of_day
+
+LIST_HORIZON = timedelta(days=365)
+ARCHIVE_SPAN = timedelta(days=730)
+FEED_PAST = timedelta(days=180)
+PER_PAGE = 20
+MONTH_PARAM = "monat"
+VIEW_PARAM = "ansicht"
+MONTH_VIEW = "monat"
+PAGE_PARAM = "seite"
+
+
+def filtered_events(locale, filters, options, window_start, window_end):
+    """Candidate events for the filters, each told its working group (no extra queries)."""
+    events = candidate_events(
+        locale,
+        window_start,
+        window_end,
+        within=filters.group,
+        category=filters.category,
+        town=filters.town,
+    )
+    groups_by_path = {group.path: group for group in options.groups.values()}
+    kept = []
+    for event in events:
+        if filters.language and filters.language not in (event.languages or []):
+            continue
+        event.working_group_page = groups_by_path.get(event.path[: -2 * Page.steplen])
+        kept.append(event)
+    return kept
+
+
+def filtered_occurrences(locale, filters, options, window_start, window_end):
+    events = filtered_events(locale, filters, options, window_start, window_end)
+    return occurrences(events, window_start, window_end)
+
+
+def group_by_day(items):
+    """[(day, [occurrence, ...]), ...] in the order given."""
+    days = []
+    for item in items:
+        if days and days[-1][0] == item.day:
+            days[-1][1].append(item)
+        else:
+            days.append((item.day, [item]))
+    return days
+
+
+FEED_FILENAME = "feed.ics"
+EVENT_FILENAME = "termin.ics"
+
+
+def subscribe_links(request, page, filters):
+    path = page.url + FEED_FILENAME
+    query = urlencode(filters.query_items())
+    https_url = request.build_absolute_uri(path) + (f"?{query}" if query else "")
+    webcal_url = "webcal://" + https_url.split("://", 1)[1]
+    return {"feed_url": https_url, "webcal_url": webcal_url}
+
+
+def _parse_month(value, today):
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", (value or "").strip())
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+        if 2000 <= year <= 2100 and 1 <= month <= 12:
+            return year, month, None
+    notice = None
+    if value:
+        notice = _("Der Monat wurde nicht erkannt. Es wird der aktuelle Monat gezeigt.")
+    return today.year, today.month, notice
+
+
+def _month_link(year, month, filters):
+    return "?" + urlencode([(VIEW_PARAM, MONTH_VIEW), (MONTH_PARAM, f"{year:04d}-{month:02d}")] + filters.query_items())
+
+
+def month_context(year, month, found, filters):
+    """A grid of weeks; each day lists the occurrences that touch it."""
+    from babel.dates import format_skeleton
+
+    locale = current_babel_locale()
+    by_day = {}
+    for occurrence in found:
+        day = occurrence.day
+        while day <= occurrence.last_day:
+            by_day.setdefault(day, []).append(occurrence)
+            day += timedelta(days=1)
+    first_weekday = locale.first_week_day
+    weeks = [
+        [{"date": day, "in_month": day.month == month, "occurrences": by_day.get(day, [])} for day in week]
+        for week in stdlib_calendar.Calendar(firstweekday=first_weekday).monthdatescalendar(year, month)
+    ]
+    weekday_names = [
+        (locale.days["format"]["wide"][(first_weekday + offset) % 7], locale.days["stand-alone"]["abbreviated"][(first_weekday + offset) % 7])
+        for offset in range(7)
+    ]
+    previous = (year - 1, 12) if month == 1 else (year, month - 1)
+    following = (year + 1, 1) if month == 12 else (year, month + 1)
+    return {
+        "month_title": format_skeleton("yMMMM", date(year, month, 1), locale=locale),
+        "month_value": f"{year:04d}-{month:02d}",
+        "weeks": weeks,
+        "weekday_names": weekday_names,
+        "previous_month_url": _month_link(*previous, filters),
+        "next_month_url": _month_link(*following, filters),
+        "month_has_events": bool(found),
+    }
+
+
+def calendar_view(page, request, *, archive):
+    options = FilterOptions.for_locale(page.locale)
+    filters = read_filters(request.GET, options)
+    now = berlin_now()
+    notices = list(filters.notices)
+    month_view = request.GET.get(VIEW_PARAM) == MONTH_VIEW and not archive
+    context = {
+        "filters": filters,
+        "options": options,
+        "archive": archive,
+        "month_view": month_view,
+        "filter_query": urlencode(filters.query_items()),
+        "list_url": page.url + ("?" + urlencode(filters.query_items()) if filters.active else ""),
+        "archive_url": page.url + page.reverse_subpage("archive"),
+        "calendar_url": page.url,
+        **subscribe_links(request, page, filters),
+    }
+    if month_view:
+        year, month, notice = _parse_month(request.GET.get(MONTH_PARAM), now.date())
+        if notice:
+            notices.append(notice)
+        window_start, window_end = window_for_month(year, month)
+        found = filtered_occurrences(page.locale, filters, options, window_start, window_end)
+        context.update(month_context(year, month, found, filters))
+        template = "events/calendar_month.html"
+    else:
+        if archive:
+            found = filtered_occurrences(page.locale, filters, options, now - ARCHIVE_SPAN, now)
+            found = [item for item in reversed(found) if item.end <= now]
+        else:
+            found = filtered_occurrences(page.locale, filters, options, now, now + LIST_HORIZON)
+        page_obj = Paginator(found, PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
+        context.update({"page_obj": page_obj, "days": group_by_day(page_obj.object_list)})
+        template = "events/calendar_page.html"
+        today = now.date()
+        context["month_url"] = _month_link(today.year, today.month, filters)
+    context["notices"] = notices
+    if month_view:
+        context["reset_url"] = f"?{VIEW_PARAM}={MONTH_VIEW}&{MONTH_PARAM}={context['month_value']}"
+    else:
+        context["reset_url"] = context["archive_url"] if archive else page.url
+    return page.render(request, context_overrides=context, template=template)
+
+
+def index_context(index, request):
+    """An event index shows the upcoming events of its working group, with the group's feed."""
+    options = FilterOptions.for_locale(index.locale)
+    filters = read_filters({}, options)
+    group = index.get_parent()
+    filters.group = options.groups.get(group.slug)
+    now = berlin_now()
+    events = list(candidate_events(index.locale, now, now + LIST_HORIZON, within=index))
+    for event in events:
+        event.working_group_page = group
+    found = occurrences(events, now, now + LIST_HORIZON)
+    page_obj = Paginator(found, PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
+    calendar_page = _calendar_page(index.locale)
+    context = {
+        "page_obj": page_obj,
+        "days": group_by_day(page_obj.object_list),
+        "calendar_page": calendar_page,
+        **subscribe_links(request, index, read_filters({}, options)),
+    }
+    if calendar_page is not None and filters.group is not None:
+        context["calendar_group_url"] = calendar_page.url + "?" + urlencode(filters.query_items())
+    return context
+
+
+def _calendar_page(locale):
+    from .models import CalendarPage
+
+    return CalendarPage.objects.live().filter(locale=locale).first()
+
+
+def map_links(event):
+    """A ``geo:`` link for phones and an OpenStreetMap link for everyone else."""
+    if event.latitude is not None and event.longitude is not None:
+        lat, lon = event.latitude, event.longitude
+        return {
+            "geo_url": f"geo:{lat},{lon}",
+            "osm_url": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}",
+        }
+    address = ", ".join(part for part in [event.venue_address.replace("\n", ", "), event.town] if part)
+    if not address or event.town.casefold() == "online":
+        return {}
+    return {
+        "geo_url": f"geo:0,0?q={quote(address)}",
+        "osm_url": f"https://www.openstreetmap.org/search?query={quote(address)}",
+    }
+
+
+def event_context(event, request):
+    now = berlin_now()
+    upcoming = expand(event, now, now + LIST_HORIZON)[:12]
+    past = event.last_end is not None and event.last_end < now
+    index = event.get_parent()
+    group = index.get_parent() if index else None
+    return {
+        "upcoming": upcoming,
+        "first_occurrence": expand(event, start_of_day(event.local_start.date()), now + LIST_HORIZON)[:1],
+        "is_past": past,
+        "working_group": group,
+        "language_names": [language_name(code) for code in event.languages or []],
+        "ics_url": event.url + EVENT_FILENAME,
+        "calendar_page": _calendar_page(event.locale),
+        **map_links(event),
+    }
+
+
+def _ics_response(calendar, filename, *, attachment):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+def feed_response(request, page, *, within, title):
+    """The iCalendar feed of ``page``'s language, limited to ``within`` and the GET filters."""
+    options = FilterOptions.for_locale(page.locale)
+    filters = read_filters(request.GET, options)
+    if within is not None:
+        filters.group = within
+    now = berlin_now()
+    events = filtered_events(page.locale, filters, options, now - FEED_PAST, None)
+    return _ics_response(build_calendar(events, request, title), f"{page.slug}.ics", attachment=False)
+
+
+def event_ics_response(request, event):
+    return _ics_response(build_calendar([event], request, event.title), f"{event.slug}.ics", attachment=True)
+
+
+def ics_view(request, page_path, filename):
+    """``<page>/feed.ics`` and ``<event>/termin.ics``.
+
+    Wagtail serves only paths that end in a slash, so these files get their own
+    URL pattern; the page is found by Wagtail's own routing, in the URL's language.
+    """
+    from .models import CalendarPage, EventIndexPage, EventPage
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [component for component in page_path.split("/") if component]
+    page = site.root_page.localized.specific.route(request, components)[0].specific
+    if page.get_view_restrictions().exists():
+        raise Http404
+    if filename == EVENT_FILENAME and isinstance(page, EventPage):
+        return event_ics_response(request, page)
+    if filename == FEED_FILENAME and isinstance(page, CalendarPage):
+        return feed_response(request, page, within=None, title=page.title)
+    if filename == FEED_FILENAME and isinstance(page, EventIndexPage):
+        group = page.get_parent()
+        return feed_response(request, page, within=group, title=f"{group.title}: {page.title}")
+    raise Http404

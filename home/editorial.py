@@ -1,0 +1,155 @@
+"""Who may do what: one editors' and one reviewers' group per working group, network administrators,
+translators, and the review workflow "Prüfung vor Veröffentlichung".
+
+Everything uses Wagtail's own page, collection and model permissions, so the
+admin offers each person only the actions they may take. Each working group's
+section exists once per language (synchronised trees); permissions and
+workflows are set on every language version of the section.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+REVIEW_WORKFLOW = "Prüfung vor Veröffentlichung"
+NETWORK_ADMINS = "Netzwerk-Administration"
+TRANSLATORS = "Übersetzung"
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+REVIEWER_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page"]
+ADMIN_PAGE_PERMISSIONS = REVIEWER_PAGE_PERMISSIONS + ["bulk_delete_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+@dataclass
+class SectionGroups:
+    editors: Group
+    reviewers: Group
+    collection: Collection
+    workflow: Workflow
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permissions(group, page, codenames):
+    for version in Page.objects.filter(translation_key=page.translation_key):
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=version, permission=permission("wagtailcore", codename)
+            )
+
+
+def _collection_permissions(group, collection):
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission(app_label, codename)
+        )
+
+
+def _group(name, *model_permissions):
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(permission("wagtailadmin", "access_admin"), *model_permissions)
+    return group
+
+
+def _collection(name):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def _review_workflow(name, reviewer_groups):
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    task = GroupApprovalTask.objects.filter(name=f"Prüfung: {name}").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=f"Prüfung: {name}")
+    task.groups.add(*reviewer_groups)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def _assign_workflow(page, workflow):
+    for version in Page.objects.filter(translation_key=page.translation_key):
+        WorkflowPage.objects.update_or_create(page=version, defaults={"workflow": workflow})
+
+
+def snippet_model_permissions(action_codenames):
+    """Model permissions for the directory's snippets, when the directory app is installed."""
+    found = []
+    for model_path in getattr(settings, "SECTION_SNIPPET_MODELS", []):
+        try:
+            model = apps.get_model(model_path)
+        except LookupError:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        for action in action_codenames:
+            found.extend(Permission.objects.filter(content_type=content_type, codename=f"{action}_{model._meta.model_name}"))
+    return found
+
+
+def ensure_editorial_setup(home, working_groups):
+    """Create groups, collections, permissions and workflows; safe to run again."""
+    network_admins = _group(NETWORK_ADMINS, *snippet_model_permissions(["add", "change", "delete", "publish", "lock", "unlock"]))
+    _page_permissions(network_admins, home, ADMIN_PAGE_PERMISSIONS)
+    _collection_permissions(network_admins, Collection.get_first_root_node())
+    network_workflow = _review_workflow(f"{REVIEW_WORKFLOW} – Netzwerk", [network_admins])
+    _assign_workflow(home, network_workflow)
+
+    translators = _group(TRANSLATORS, permission("wagtail_localize", "submit_translation"))
+    for version in Page.objects.filter(translation_key=home.translation_key).exclude(
+        locale__language_code=settings.LANGUAGE_CODE
+    ):
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=translators, page=version, permission=permission("wagtailcore", codename)
+            )
+
+    sections = {}
+    reviewer_groups = [network_admins]
+    for page in working_groups:
+        label = page.short_name or page.title
+        editors = _group(f"{label} – Redaktion", *snippet_model_permissions(["add", "change"]))
+        reviewers = _group(f"{label} – Prüfung", *snippet_model_permissions(["add", "change", "publish"]))
+        _page_permissions(editors, page, EDITOR_PAGE_PERMISSIONS)
+        _page_permissions(reviewers, page, REVIEWER_PAGE_PERMISSIONS)
+        collection = _collection(label)
+        _collection_permissions(editors, collection)
+        _collection_permissions(reviewers, collection)
+        workflow = _review_workflow(f"{REVIEW_WORKFLOW} – {label}", [reviewers, network_admins])
+        _assign_workflow(page, workflow)
+        sections[page.slug] = SectionGroups(editors, reviewers, collection, workflow)
+        reviewer_groups.append(reviewers)
+
+    directory_workflow = _review_workflow(f"{REVIEW_WORKFLOW} – Verzeichnis", reviewer_groups)
+    for model_path in getattr(settings, "SECTION_SNIPPET_MODELS", []):
+        try:
+            model = apps.get_model(model_path)
+        except LookupError:
+            continue
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": directory_workflow}
+        )
+    return sections

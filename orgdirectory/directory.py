@@ -1,0 +1,229 @@
+"""Finding organisations: the filters of the public directory and of the API, in one place.
+
+Every filter runs on the German (source) entries, whose address, hours,
+languages and memberships are the ones every translation is synchronised from.
+Only the text search also looks at the visitor's language. The entries found are
+then shown in the visitor's language where a translation exists.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from . import opening_hours
+from .languages import advice_language_codes, native_name
+from .models import Category, County, Membership, OpeningException, OpeningInterval, Organisation, OrganisationLanguage
+
+PARAMETERS = ("q", "kategorie", "arbeitskreis", "ort", "kreis", "sprache", "jetzt_offen")
+TRUE_VALUES = {"1", "ja", "on", "true"}
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass
+class DirectoryQuery:
+    """What a visitor asked for; unknown values are dropped and reported in ``problems``."""
+
+    text: str = ""
+    category: str = ""
+    group: str = ""
+    town: str = ""
+    county: str = ""
+    language: str = ""
+    open_now: bool = False
+    problems: list = field(default_factory=list)
+
+    @property
+    def is_filtered(self):
+        return any([self.text, self.category, self.group, self.town, self.county, self.language, self.open_now])
+
+    def as_params(self):
+        values = {
+            "q": self.text,
+            "kategorie": self.category,
+            "arbeitskreis": self.group,
+            "ort": self.town,
+            "kreis": self.county,
+            "sprache": self.language,
+            "jetzt_offen": "1" if self.open_now else "",
+        }
+        return {name: value for name, value in values.items() if value}
+
+
+def source_locale():
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def source_entries():
+    """The published German entries: one per organisation."""
+    return Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True)
+
+
+def group_pages():
+    """German pages that organisations are members of (the working groups), in tree order."""
+    used = Membership.objects.filter(organisation__in=source_entries()).values("page_id")
+    return Page.objects.filter(pk__in=used).order_by("path")
+
+
+def _single(params, name):
+    value = params.get(name, "")
+    return value.strip()[:MAX_QUERY_LENGTH] if isinstance(value, str) else ""
+
+
+def parse_query(params):
+    """Read the GET parameters; a value that names nothing known is ignored and reported, never an error."""
+    query = DirectoryQuery(text=_single(params, "q"))
+    category = _single(params, "kategorie")
+    if category:
+        if Category.objects.filter(slug=category).exists():
+            query.category = category
+        else:
+            query.problems.append(_("Die Kategorie „%(value)s“ gibt es nicht. Dieser Filter wurde weggelassen.") % {"value": category})
+    group = _single(params, "arbeitskreis")
+    if group:
+        if group_pages().filter(slug=group).exists():
+            query.group = group
+        else:
+            query.problems.append(_("Den Arbeitskreis „%(value)s“ gibt es nicht. Dieser Filter wurde weggelassen.") % {"value": group})
+    query.town = _single(params, "ort")
+    county = _single(params, "kreis")
+    if county:
+        if county in County.values:
+            query.county = county
+        else:
+            query.problems.append(_("Den Landkreis „%(value)s“ gibt es nicht. Dieser Filter wurde weggelassen.") % {"value": county})
+    language = _single(params, "sprache")
+    if language:
+        if language in advice_language_codes():
+            query.language = language
+        else:
+            query.problems.append(_("Die Sprache „%(value)s“ gibt es nicht. Dieser Filter wurde weggelassen.") % {"value": language})
+    query.open_now = _single(params, "jetzt_offen").lower() in TRUE_VALUES
+    return query
+
+
+def matching_translation_keys(text, locale):
+    """Wagtail search over the German entries and those in the visitor's language."""
+    locale_ids = {source_locale().pk, locale.pk}
+    candidates = Organisation.objects.filter(live=True, locale__in=locale_ids)
+    return {result.translation_key for result in candidates.search(text, operator="and")}
+
+
+def open_entry_ids(entries, moment):
+    """Ids of the entries open at ``moment``; reads only the hours of yesterday and today, in two queries."""
+    today = moment.astimezone(opening_hours.BERLIN).date()
+    days = [today.fromordinal(today.toordinal() - 1), today]
+    weekly, dated = {}, {}
+    for row in OpeningInterval.objects.filter(organisation__in=entries, weekday__in=[d.weekday() for d in days]).values(
+        "organisation_id", "weekday", "opens", "closes", "closes_next_day"
+    ):
+        weekly.setdefault(row.pop("organisation_id"), []).append(opening_hours.WeeklyHours(**row))
+    for row in OpeningException.objects.filter(organisation__in=entries, day__in=days).values(
+        "organisation_id", "day", "closed", "opens", "closes"
+    ):
+        dated.setdefault(row.pop("organisation_id"), []).append(opening_hours.DatedHours(**row))
+    return [
+        pk
+        for pk in set(weekly) | set(dated)
+        if opening_hours.is_open_at(moment, weekly.get(pk, []), dated.get(pk, []))
+    ]
+
+
+def find_entries(query, locale, moment=None):
+    """German entries matching ``query``, ordered by name."""
+    entries = source_entries()
+    if query.text:
+        entries = entries.filter(translation_key__in=matching_translation_keys(query.text, locale))
+    if query.category:
+        entries = entries.filter(category__slug=query.category)
+    if query.group:
+        keys = group_pages().filter(slug=query.group).values("translation_key")
+        entries = entries.filter(
+            Exists(Membership.objects.filter(organisation=OuterRef("pk"), page__translation_key__in=keys))
+        )
+    if query.town:
+        entries = entries.filter(town__iexact=query.town)
+    if query.county:
+        entries = entries.filter(county=query.county)
+    if query.language:
+        entries = entries.filter(
+            Exists(OrganisationLanguage.objects.filter(organisation=OuterRef("pk"), code=query.language))
+        )
+    if query.open_now:
+        entries = entries.filter(pk__in=open_entry_ids(entries, moment or opening_hours.now_in_berlin()))
+    return entries.order_by("name", "pk")
+
+
+def with_details(entries):
+    """Everything a result or detail shows, fetched in a fixed number of queries."""
+    return entries.select_related("category", "locale").prefetch_related(
+        "opening_intervals",
+        "opening_exceptions",
+        "advice_languages",
+        Prefetch("memberships", queryset=Membership.objects.select_related("page")),
+    )
+
+
+@dataclass
+class Entry:
+    """One organisation as a visitor sees it: the text in their language (or German), the facts from German."""
+
+    shown: Organisation
+    source: Organisation
+    lang: str = ""  # "de" when the visitor's language has no translation yet
+
+
+def localized_entries(sources, locale):
+    """Pair each German entry with its published translation in ``locale`` (one query)."""
+    sources = list(sources)
+    if locale.language_code == settings.LANGUAGE_CODE:
+        return [Entry(shown=source, source=source) for source in sources]
+    translations = {
+        item.translation_key: item
+        for item in Organisation.objects.filter(
+            locale=locale, live=True, translation_key__in=[source.translation_key for source in sources]
+        )
+    }
+    return [
+        Entry(shown=translations[source.translation_key], source=source)
+        if source.translation_key in translations
+        else Entry(shown=source, source=source, lang=settings.LANGUAGE_CODE)
+        for source in sources
+    ]
+
+
+def localized_categories(locale):
+    """``slug → name`` in the visitor's language (German where not translated), in display order."""
+    names = {}
+    for category in Category.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}):
+        if category.slug not in names or category.locale_id == locale.pk:
+            names[category.slug] = (category.sort_order, category.name)
+    return dict((slug, name) for slug, (_order, name) in sorted(names.items(), key=lambda item: item[1]))
+
+
+def localized_group_titles(locale):
+    """``slug → title`` of the working groups, in the visitor's language where translated."""
+    pages = list(group_pages().only("id", "slug", "title", "translation_key"))
+    translated = {
+        page.translation_key: page.title
+        for page in Page.objects.filter(
+            locale=locale, translation_key__in=[page.translation_key for page in pages], alias_of__isnull=True
+        ).only("title", "translation_key")
+    }
+    return {page.slug: translated.get(page.translation_key, page.title) for page in pages}
+
+
+def filter_options(locale):
+    """The choices of the filter form; only values that at least one entry has."""
+    entries = source_entries()
+    used_codes = set(OrganisationLanguage.objects.filter(organisation__in=entries).values_list("code", flat=True))
+    used_counties = set(entries.exclude(county="").values_list("county", flat=True))
+    return {
+        "categories": localized_categories(locale),
+        "groups": localized_group_titles(locale),
+        "towns": sorted(set(entries.exclude(town="").values_list("town", flat=True))),
+        "counties": {value: label for value, label in County.choices if value in used_counties},
+        "languages": {code: native_name(code) for code in advice_language_codes() if code in used_codes},
+    }

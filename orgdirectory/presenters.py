@@ -1,0 +1,204 @@
+"""What the detail page, the result list and the API show about an organisation, in the visitor's language."""
+
+import json
+from datetime import timedelta
+from urllib.parse import quote, urlencode
+
+from babel.dates import get_day_names
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import opening_hours
+from .languages import is_rtl, native_name
+from .models import Weekday
+from .validators import dialable
+
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+UPCOMING_EXCEPTION_DAYS = 60
+
+
+def day_names(language=None):
+    """Monday..Sunday in the visitor's language (CLDR names, which cover every site language)."""
+    language = (language or translation.get_language() or "de").replace("-", "_")
+    try:
+        names = get_day_names("wide", locale=language)
+        return [names[index] for index in range(7)]
+    except Exception:  # babel has no data for this language: use the interface catalogue
+        return [str(label) for _value, label in Weekday.choices]
+
+
+def clock(value):
+    return value.strftime("%H:%M")
+
+
+def interval_label(opens, closes, closes_next_day=False):
+    label = f"{clock(opens)}–{clock(closes)}"
+    return f"{label} {_('(am nächsten Tag)')}" if closes_next_day else label
+
+
+def weekly_table(organisation):
+    """Seven rows, Monday first: the day's name and its opening times (empty list = closed)."""
+    names = day_names()
+    rows = [{"weekday": index, "name": names[index], "intervals": []} for index in range(7)]
+    for item in sorted(organisation.opening_intervals.all(), key=lambda item: (item.weekday, item.opens)):
+        rows[item.weekday]["intervals"].append(interval_label(item.opens, item.closes, item.closes_next_day))
+    return rows
+
+
+def upcoming_exceptions(organisation, today=None):
+    today = today or opening_hours.now_in_berlin().date()
+    until = today + timedelta(days=UPCOMING_EXCEPTION_DAYS)
+    days = {}
+    for item in sorted(organisation.opening_exceptions.all(), key=lambda item: (item.day, item.opens or item.day)):
+        if not today <= item.day <= until:
+            continue
+        entry = days.setdefault(item.day, {"day": item.day, "closed": False, "intervals": [], "note": ""})
+        entry["closed"] = entry["closed"] or item.closed
+        if not item.closed and item.opens and item.closes:
+            entry["intervals"].append(interval_label(item.opens, item.closes))
+        entry["note"] = entry["note"] or item.note
+    return list(days.values())
+
+
+def status_text(status, now=None):
+    """"Jetzt geöffnet bis 16:00" / "Geschlossen · öffnet morgen um 8:00" in the visitor's language."""
+    if status is None:
+        return ""
+    now = (now or opening_hours.now_in_berlin()).astimezone(opening_hours.BERLIN)
+    if status.is_open:
+        return _("Jetzt geöffnet bis %(time)s") % {"time": clock(status.closes_at.astimezone(opening_hours.BERLIN))}
+    if status.next_opening is None:
+        return _("Jetzt geschlossen")
+    opening = status.next_opening.astimezone(opening_hours.BERLIN)
+    days_ahead = (opening.date() - now.date()).days
+    values = {"time": clock(opening), "day": day_names()[opening.weekday()], "date": opening.strftime("%d.%m.")}
+    if days_ahead == 0:
+        return _("Jetzt geschlossen · öffnet heute um %(time)s") % values
+    if days_ahead == 1:
+        return _("Jetzt geschlossen · öffnet morgen um %(time)s") % values
+    if days_ahead < 7:
+        return _("Jetzt geschlossen · öffnet am %(day)s um %(time)s") % values
+    return _("Jetzt geschlossen · öffnet am %(day)s, %(date)s, um %(time)s") % values
+
+
+def address_line(organisation):
+    town = " ".join(part for part in [organisation.postcode, organisation.town] if part)
+    return ", ".join(part for part in [organisation.street, town] if part)
+
+
+def map_links(organisation):
+    """A ``geo:`` URI (opens the phone's map app) and an OpenStreetMap link; nothing is embedded."""
+    if organisation.latitude is not None and organisation.longitude is not None:
+        lat, lon = f"{organisation.latitude:f}".rstrip("0"), f"{organisation.longitude:f}".rstrip("0")
+        return {
+            "geo": f"geo:{lat},{lon}?q={lat},{lon}({quote(organisation.name)})",
+            "osm": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}",
+        }
+    address = address_line(organisation)
+    if not address:
+        return None
+    return {
+        "geo": f"geo:0,0?q={quote(address)}",
+        "osm": "https://www.openstreetmap.org/search?" + urlencode({"query": address}),
+    }
+
+
+def languages(organisation):
+    return [
+        {"code": code, "name": native_name(code), "dir": "rtl" if is_rtl(code) else "ltr"}
+        for code in organisation.language_codes()
+    ]
+
+
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def json_ld(entry, url=None):
+    """schema.org data: a GovernmentOffice for authorities, otherwise a LocalBusiness (an Organization with a place)."""
+    shown, source = entry.shown, entry.source
+    category_slug = source.category.slug if source.category_id else ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOffice" if category_slug == "behoerde" else "LocalBusiness",
+        "name": shown.name,
+    }
+    if url:
+        data["url"] = url
+    if source.website:
+        data["sameAs"] = source.website
+    if source.phone:
+        data["telephone"] = dialable(source.phone)
+    if source.email:
+        data["email"] = source.email
+    if source.has_address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": source.street,
+            "postalCode": source.postcode,
+            "addressLocality": source.town,
+            "addressCountry": "DE",
+        }
+    if source.latitude is not None and source.longitude is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": float(source.latitude), "longitude": float(source.longitude)}
+    specifications = [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": f"https://schema.org/{SCHEMA_DAYS[item.weekday]}",
+            "opens": clock(item.opens),
+            "closes": clock(item.closes),
+        }
+        for item in source.opening_intervals.all()
+    ]
+    specifications += [
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": item.day.isoformat(),
+            "validThrough": item.day.isoformat(),
+            "opens": "00:00" if item.closed else clock(item.opens),
+            "closes": "00:00" if item.closed else clock(item.closes),
+        }
+        for item in source.opening_exceptions.all()
+    ]
+    if specifications:
+        data["openingHoursSpecification"] = specifications
+    if source.language_codes():
+        data["knowsLanguage"] = source.language_codes()
+    return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+
+
+def member_groups(source, request=None):
+    """The working groups of an organisation, titled and linked in the visitor's language."""
+    groups = []
+    for membership in source.memberships.all():
+        page = membership.page.localized
+        if page.live:
+            groups.append({"title": page.title, "url": page.get_url(request)})
+    return groups
+
+
+def organisation_context(entry_or_organisation, request, directory):
+    """Template context for an organisation's detail (also used by the admin preview)."""
+    from .directory import Entry
+
+    entry = entry_or_organisation
+    if not isinstance(entry, Entry):
+        entry = Entry(shown=entry, source=entry)
+    source = entry.source
+    status = source.opening_status()
+    url = request.build_absolute_uri(directory.organisation_url(source.key)) if directory and request else None
+    return {
+        "entry": entry,
+        "organisation": entry.shown,
+        "facts": source,
+        "status": status,
+        "status_text": status_text(status),
+        "weekly": weekly_table(source) if source.opening_intervals.all() else [],
+        "exceptions": upcoming_exceptions(source),
+        "address": address_line(source),
+        "map": map_links(source),
+        "tel": dialable(source.phone) if source.phone else "",
+        "advice_languages": languages(source),
+        "json_ld": json_ld(entry, url),
+        "groups": member_groups(source, request),
+        "vcard_url": directory.url + directory.reverse_subpage("vcard", args=[source.key]) if directory else "",
+    }

@@ -1,0 +1,105 @@
+"""The public views behind ``DirectoryPage``: the list with search and filters, one organisation, its vCard."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from wagtail.models import Locale
+
+from .directory import (
+    Entry,
+    filter_options,
+    find_entries,
+    localized_entries,
+    parse_query,
+    with_details,
+)
+from .models import Organisation
+from .presenters import organisation_context, status_text
+from .vcard import organisation_vcard
+
+PAGE_SIZE = 20
+
+
+def frame_context(request, directory):
+    """Context for ``base.html``.
+
+    An untranslated directory page is an alias of the German one. Its labels and
+    entries are nevertheless in the visitor's language, so the frame gets the
+    German page (same switcher, same hreflang links) instead of the alias, which
+    would mark the whole content as German; only the intro is marked ``lang="de"``.
+    """
+    frame_page = directory.alias_of.specific if directory.alias_of_id else directory
+    return {
+        "request": request,
+        "page": frame_page,
+        "self": frame_page,
+        "directory": directory,
+        "intro_lang": settings.LANGUAGE_CODE if directory.alias_of_id else "",
+    }
+
+
+def mark_time_dependent(response):
+    """"Open now" is only true now: keep shared page caches from storing the page."""
+    patch_cache_control(response, no_cache=True)
+
+
+def directory_view(request, directory):
+    locale = Locale.get_active()
+    query = parse_query(request.GET)
+    paginator = Paginator(with_details(find_entries(query, locale)), PAGE_SIZE)
+    results = paginator.get_page(request.GET.get("seite"))
+    entries = localized_entries(results.object_list, locale)
+    options = filter_options(locale)
+    for entry in entries:
+        entry.category_name = options["categories"].get(entry.source.category.slug) if entry.source.category else ""
+        entry.url = directory.organisation_url(entry.source.key)
+        entry.status_text = status_text(entry.source.opening_status())
+    params = query.as_params()
+    context = frame_context(request, directory) | {
+        "query": query,
+        "params": params,
+        "options": options,
+        "results": results,
+        "entries": entries,
+        "count": paginator.count,
+    }
+    response = TemplateResponse(request, "orgdirectory/directory_page.html", context)
+    if query.open_now or any(entry.status_text for entry in entries):
+        mark_time_dependent(response)
+    return response
+
+
+def find_entry(key):
+    """The organisation in the visitor's language, else the German entry; 404 if there is none."""
+    locale = Locale.get_active()
+    versions = {
+        item.locale_id: item
+        for item in with_details(
+            Organisation.objects.filter(key=key, live=True, locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code})
+        )
+    }
+    source = next((item for item in versions.values() if item.locale.language_code == settings.LANGUAGE_CODE), None)
+    if source is None:
+        raise Http404
+    shown = versions.get(locale.pk)
+    if shown is None:
+        return Entry(shown=source, source=source, lang=settings.LANGUAGE_CODE if locale.pk != source.locale_id else "")
+    return Entry(shown=shown, source=source)
+
+
+def organisation_view(request, directory, key):
+    entry = find_entry(key)
+    context = frame_context(request, directory) | organisation_context(entry, request, directory)
+    response = TemplateResponse(request, "orgdirectory/organisation_detail.html", context)
+    if context["status"] is not None:
+        mark_time_dependent(response)
+    return response
+
+
+def vcard_view(request, directory, key):
+    entry = find_entry(key)
+    response = HttpResponse(organisation_vcard(entry.shown, entry.source), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{key}.vcf"'
+    return response

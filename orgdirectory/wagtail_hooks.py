@@ -1,0 +1,59 @@
+"""Admin registration: the organisation and category snippets, and the import/export screens."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import Category, Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = _("Organisationen")
+    list_display = ["name", "category", "town", "live"]
+    list_filter = ["category", "county", "by_appointment_only"]
+    search_fields = ["name", "short_name", "town"]
+    ordering = ["name"]
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Kategorien")
+    list_display = ["name", "slug", "sort_order"]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, CategoryViewSet)
+    menu_icon = "site"
+    menu_label = _("Verzeichnis")
+    menu_name = "orgdirectory"
+
+
+register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_transfer_urls():
+    return [
+        path("verzeichnis/austausch/", admin_views.transfer, name="orgdirectory_transfer"),
+        path("verzeichnis/export.csv", admin_views.export_csv, name="orgdirectory_export_csv"),
+        path("verzeichnis/export.json", admin_views.export_json, name="orgdirectory_export_json"),
+    ]
+
+
+class TransferMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_transfer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_transfer_menu_item():
+    return TransferMenuItem(
+        _("Verzeichnis: Import und Export"), reverse("orgdirectory_transfer"), icon_name="download", order=810
+    )

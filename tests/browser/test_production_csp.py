@@ -1,0 +1,114 @@
+"""Under production settings the public site and the Wagtail admin work without CSP violations.
+
+The server runs ``cms.settings.production`` with gunicorn (plain http on loopback), so the
+browser receives the real Content-Security-Policy. Any "Refused to ..." console message or
+``securitypolicyviolation`` event fails the test: a blocked script or style means something
+an editor or visitor relies on is broken.
+"""
+
+import re
+import shutil
+import tempfile
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from tests import servers
+
+pytestmark = pytest.mark.browser
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def production_site():
+    workdir = tempfile.mkdtemp(prefix="ak-prod-")
+    database_url, drop_database = servers.new_database_url(workdir)
+    env = servers.production_env(workdir, database_url)
+    servers.prepare_site(env)
+    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
+    yield type("ProductionSite", (), {"url": url, "env": env})
+    servers.stop(process)
+    drop_database()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+class ViolationRecorder:
+    def __init__(self, context):
+        self.messages = []
+        context.add_init_script(RECORD_VIOLATIONS)
+
+    def watch(self, page):
+        page.on("console", lambda message: self.messages.append(message.text))
+        return page
+
+    def violations(self, page):
+        refused = [text for text in self.messages if "Content Security Policy" in text or text.startswith("Refused")]
+        return refused + page.evaluate("window.__cspViolations || []")
+
+
+def public_urls(page, site_url, limit=25):
+    """The German home page and every same-site page linked from it, plus one RTL and one 404 page."""
+    page.goto(f"{site_url}/de/")
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(link => link.getAttribute('href'))")
+    urls = [f"{site_url}/de/"]
+    for href in hrefs:
+        absolute = urljoin(f"{site_url}/de/", href)
+        parsed = urlparse(absolute)
+        if parsed.netloc == urlparse(site_url).netloc and re.match(r"^/[a-z]{2}/", parsed.path):
+            clean = f"{site_url}{parsed.path}"
+            if clean not in urls:
+                urls.append(clean)
+    return urls[:limit] + [f"{site_url}/ar/", f"{site_url}/de/gibt-es-nicht/"]
+
+
+def test_public_pages_have_a_strict_policy_and_no_violations(production_site, browser):
+    context = browser.new_context()
+    recorder = ViolationRecorder(context)
+    page = recorder.watch(context.new_page())
+    urls = public_urls(page, production_site.url)
+    assert len(urls) > 5
+    for url in urls:
+        response = page.goto(url)
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy, url
+        assert page.locator("h1").count() >= 1, url
+        assert recorder.violations(page) == [], url
+    context.close()
+
+
+def test_admin_editor_works_without_violations(production_site, browser):
+    context = browser.new_context()
+    recorder = ViolationRecorder(context)
+    page = recorder.watch(context.new_page())
+    page.goto(f"{production_site.url}/admin/login/")
+    page.fill("#id_username", servers.ADMIN_USERNAME)
+    page.fill("#id_password", servers.ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{production_site.url}/admin/")
+    visited = []
+    for url in ("/admin/pages/", "/admin/images/", "/admin/images/multiple/add/", "/admin/documents/",
+                "/admin/snippets/", "/admin/users/"):
+        page.goto(f"{production_site.url}{url}")
+        page.wait_for_load_state("networkidle")
+        assert recorder.violations(page) == [], url
+        visited.append(url)
+    # The editor of a German page: rich text, panels, preview, publish menu.
+    page.goto(f"{production_site.url}/admin/pages/")
+    home_edit = page.locator("a[href$='/edit/']").first.get_attribute("href")
+    page_id = re.search(r"/pages/(\d+)/edit/", home_edit).group(1)
+    page.goto(f"{production_site.url}/admin/pages/{page_id}/")
+    child_edit = page.locator(f"a[href$='/edit/']:not([href*='/pages/{page_id}/'])").first.get_attribute("href")
+    for href in (home_edit, child_edit):
+        page.goto(urljoin(production_site.url, href))
+        page.wait_for_load_state("networkidle")
+        assert page.locator("form[data-edit-form], form#page-edit-form").count() == 1, href
+        assert page.locator("input[name=title]").count() == 1, href
+        assert page.locator(".Draftail-Editor").count() > 0, href
+        assert recorder.violations(page) == [], href
+    context.close()

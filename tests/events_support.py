@@ -1,0 +1,46 @@
+"""Helpers for the event calendar tests: make events where a test needs them."""
+
+from datetime import datetime, time
+
+import pytest
+
+from events.models import CalendarPage, EventIndexPage, EventOccurrenceException, EventPage
+from events.timezone import BERLIN
+
+
+def at(day, hour=18, minute=0):
+    return datetime.combine(day, time(hour, minute), tzinfo=BERLIN)
+
+
+def publish_event(index, **fields):
+    exceptions = fields.pop("exceptions", [])
+    fields.setdefault("slug", f"test-{EventPage.objects.count()}")
+    page = EventPage(**fields)
+    page.exceptions = [EventOccurrenceException(**item) for item in exceptions]
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def republish(page, **changes):
+    page = EventPage.objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return EventPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def index_loerrach(working_groups_de):
+    return EventIndexPage.objects.child_of(working_groups_de["ak-migration-loerrach"]).get()
+
+
+@pytest.fixture
+def index_waldshut(working_groups_de):
+    return EventIndexPage.objects.child_of(working_groups_de["ak-migration-waldshut"]).get()
+
+
+@pytest.fixture
+def calendar_de(german):
+    return CalendarPage.objects.get(locale=german)

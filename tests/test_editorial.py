@@ -1,0 +1,217 @@
+"""Each working group edits its own section; nothing goes public without a reviewer of the same group."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from home.editorial import NETWORK_ADMINS, TRANSLATORS
+from home.models import ContentPage
+
+pytestmark = pytest.mark.django_db
+
+
+def make_user(name, group_name):
+    user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw-Long-enough-1")
+    user.groups.add(Group.objects.get(name=group_name))
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+@pytest.fixture
+def waldshut_editor():
+    return make_user("red-wt", "AK Migration Waldshut – Redaktion")
+
+
+@pytest.fixture
+def waldshut_reviewer():
+    return make_user("pruef-wt", "AK Migration Waldshut – Prüfung")
+
+
+@pytest.fixture
+def loerrach_reviewer():
+    return make_user("pruef-lo", "AK Migration Lörrach – Prüfung")
+
+
+@pytest.fixture
+def draft_in_waldshut(working_groups_de):
+    page = ContentPage(title="Sprachcafé Waldshut", slug="sprachcafe", teaser="Alt", live=False)
+    working_groups_de["ak-migration-waldshut"].add_child(instance=page)
+    page.save_revision()
+    return page
+
+
+def edit_data(page, **changes):
+    data = {"title": page.title, "slug": page.slug, "teaser": page.teaser, "body": streamfield([])}
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def submit(client, page, **changes):
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), {**edit_data(page, **changes), "action-submit": "Submit"}
+    )
+
+
+def test_groups_exist_for_every_working_group():
+    names = set(Group.objects.values_list("name", flat=True))
+    for label in ("AK Migration Lörrach", "AK Migration Waldshut", "Projektgruppe Arbeitsmarkt"):
+        assert {f"{label} – Redaktion", f"{label} – Prüfung"} <= names
+    assert {NETWORK_ADMINS, TRANSLATORS} <= names
+
+
+def test_waldshut_editor_cannot_touch_loerrach(waldshut_editor, working_groups_de):
+    user, client = waldshut_editor
+    loerrach = working_groups_de["ak-migration-loerrach"]
+    permissions = loerrach.permissions_for_user(user)
+    assert not permissions.can_edit() and not permissions.can_publish() and not permissions.can_delete()
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[loerrach.pk]))
+    assert response.status_code in (302, 403)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[loerrach.pk]))
+    assert Page.objects.filter(pk=loerrach.pk).exists()
+
+
+def test_waldshut_editor_can_edit_and_submit_but_not_publish(waldshut_editor, draft_in_waldshut):
+    user, client = waldshut_editor
+    permissions = draft_in_waldshut.permissions_for_user(user)
+    assert permissions.can_edit() and not permissions.can_publish()
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft_in_waldshut.pk]),
+        {**edit_data(draft_in_waldshut, teaser="Neu"), "action-publish": "Publish"},
+    )
+    draft_in_waldshut.refresh_from_db()
+    assert not draft_in_waldshut.live
+
+    response = submit(client, draft_in_waldshut, teaser="Neu")
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(base_form_page(draft_in_waldshut))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.task.name.endswith("AK Migration Waldshut")
+
+
+def base_form_page(page):
+    from django.db.models import Q
+
+    return Q(object_id=str(page.pk), base_content_type__model="page")
+
+
+def workflow_action(client, page, action, comment=""):
+    state = WorkflowState.objects.get(base_form_page(page), status=WorkflowState.STATUS_IN_PROGRESS)
+    return client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.current_task_state.pk]),
+        {"comment": comment},
+    )
+
+
+def test_reviewer_of_the_same_group_approves_and_page_goes_public(
+    waldshut_editor, waldshut_reviewer, draft_in_waldshut, client
+):
+    _, editor = waldshut_editor
+    submit(editor, draft_in_waldshut, teaser="Jeden Dienstag Sprachcafé")
+    assert client.get("/de/ak-migration-waldshut/sprachcafe/").status_code == 404  # a draft is never public
+
+    _, reviewer = waldshut_reviewer
+    response = workflow_action(reviewer, draft_in_waldshut, "approve", "Passt.")
+    assert response.status_code in (200, 302)
+    draft_in_waldshut.refresh_from_db()
+    assert draft_in_waldshut.live
+    assert "Jeden Dienstag Sprachcafé" in client.get("/de/ak-migration-waldshut/sprachcafe/").content.decode()
+    from wagtail.models import PageLogEntry
+
+    actions = list(PageLogEntry.objects.filter(page=draft_in_waldshut).values_list("action", "user__username"))
+    assert ("wagtail.workflow.approve", "pruef-wt") in actions
+    assert ("wagtail.publish", "pruef-wt") in actions
+    assert ("wagtail.workflow.start", "red-wt") in actions
+
+
+def test_reviewer_of_another_group_cannot_approve(waldshut_editor, loerrach_reviewer, draft_in_waldshut):
+    _, editor = waldshut_editor
+    submit(editor, draft_in_waldshut, teaser="Neu")
+    _, other = loerrach_reviewer
+    workflow_action(other, draft_in_waldshut, "approve")
+    draft_in_waldshut.refresh_from_db()
+    assert not draft_in_waldshut.live
+    state = WorkflowState.objects.get(base_form_page(draft_in_waldshut))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_rejection_keeps_page_private_and_notifies_editor(waldshut_editor, waldshut_reviewer, draft_in_waldshut, client):
+    _, editor = waldshut_editor
+    submit(editor, draft_in_waldshut, teaser="Neu")
+    mail.outbox.clear()
+    _, reviewer = waldshut_reviewer
+    workflow_action(reviewer, draft_in_waldshut, "reject", "Bitte Uhrzeit ergänzen.")
+    draft_in_waldshut.refresh_from_db()
+    assert not draft_in_waldshut.live
+    assert client.get("/de/ak-migration-waldshut/sprachcafe/").status_code == 404
+    recipients = [address for message in mail.outbox for address in message.to]
+    assert "red-wt@example.org" in recipients
+    assert any("Bitte Uhrzeit ergänzen." in message.body for message in mail.outbox)
+
+
+def test_scheduled_publishing_publishes_at_the_set_time(draft_in_waldshut, client):
+    draft_in_waldshut.go_live_at = timezone.now() + timedelta(hours=1)
+    revision = draft_in_waldshut.save_revision()
+    revision.publish()  # with a future go-live time this only schedules
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at is not None
+    call_command("publish_scheduled")
+    draft_in_waldshut.refresh_from_db()
+    assert not draft_in_waldshut.live
+    revision.refresh_from_db()
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save()
+    call_command("publish_scheduled")
+    draft_in_waldshut.refresh_from_db()
+    assert draft_in_waldshut.live
+    assert client.get("/de/ak-migration-waldshut/sprachcafe/").status_code == 200
+
+
+def test_translators_can_edit_translations_but_not_german_pages(working_groups_de):
+    from tests.conftest import page_in
+
+    user, _ = make_user("uebersetzer", TRANSLATORS)
+    german = working_groups_de["ak-migration-loerrach"]
+    assert not german.permissions_for_user(user).can_edit()
+    arabic = page_in(german, "ar")
+    assert arabic.permissions_for_user(user).can_edit()
+    assert not arabic.permissions_for_user(user).can_publish()
+    assert user.has_perm("wagtail_localize.submit_translation")
+
+
+def test_editor_dashboard_shows_own_section_and_drafts(waldshut_editor, draft_in_waldshut):
+    user, client = waldshut_editor
+    draft_in_waldshut.save_revision(user=user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Mein Arbeitskreis" in html
+    assert "Arbeitskreis Migration des Landkreises Waldshut" in html
+    assert "Arbeitskreis Migration des Landkreises Lörrach" not in html.split("Mein Arbeitskreis")[1].split("</section>")[0]
+    assert "Sprachcafé Waldshut" in html
+
+
+def test_page_types_only_where_they_make_sense():
+    from home.models import HomePage, NewsIndexPage, NewsPage, WorkingGroupPage
+
+    assert NewsPage.parent_page_types == ["home.NewsIndexPage"]
+    assert "home.NewsPage" not in HomePage.subpage_types
+    assert NewsIndexPage.parent_page_types == ["home.WorkingGroupPage"]
+    assert WorkingGroupPage.parent_page_types == ["home.HomePage"]
+
+
+def test_every_model_field_has_german_help_or_is_self_explanatory():
+    from home.models import NewsPage, WorkingGroupPage
+
+    for model in (WorkingGroupPage, NewsPage):
+        for name in ("intro", "teaser") if model is NewsPage else ("intro", "goals", "members", "contact"):
+            if hasattr(model, name):
+                assert str(model._meta.get_field(name).help_text)
