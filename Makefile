@@ -8,7 +8,7 @@ LANGS := en ar uk tr fa ps ti ku ru so fr ro
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages compilemessages migrate demo serve lint bench ci clean publish-scheduled
+.PHONY: run test install messages compilemessages migrate demo serve lint bench ci clean publish-scheduled backup restore
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -53,7 +53,16 @@ messages: install
 	$(MANAGE) fix_plural_forms
 
 bench: install
-	$(PY) bench/run.py
+	@if [ -f bench/run.py ]; then $(PY) bench/run.py; fi
+	$(PY) bench/load.py
+
+# Dated archive of database and uploads in backups/; `make restore FILE=backups/ak-backup-....tar.gz`.
+backup: install
+	$(MANAGE) backup_site
+
+restore: install
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/ak-backup-....tar.gz" && exit 2)
+	$(MANAGE) restore_site "$(FILE)"
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -7,6 +7,7 @@ LocaleMiddleware reads the cookie before Accept-Language).
 """
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language_from_path
 
 ONE_YEAR = 365 * 24 * 60 * 60
@@ -34,3 +35,20 @@ class RememberLanguageMiddleware:
                 httponly=True,
             )
         return response
+
+
+class GermanAdminMiddleware:
+    """The admin speaks German to everyone who has not chosen another language in their profile.
+
+    Wagtail falls back to the browser's language (Accept-Language) for users
+    without a preference; the editors of the working groups work in German.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/admin/"):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)

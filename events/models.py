@@ -338,14 +338,14 @@ class EventPage(Page):
         elif self.end is None:
             self.end = self.start
         if self.repeat != Repeat.IMPORTED:
-            self.rrule = build_rrule(
+            self.rrule = normalise_rrule(build_rrule(
                 self.repeat,
                 self.start,
                 interval=self.repeat_interval,
                 week_of_month=self.repeat_week_of_month,
                 until=self.repeat_until,
                 count=self.repeat_count,
-            )
+            ))
         else:
             self.rrule = normalise_rrule(self.rrule)
         self.last_end = self._compute_last_end()

@@ -91,6 +91,12 @@ def _normalise_until(text):
 
 
 def normalise_rrule(text):
-    """The rule text as stored: upper-case keys, no ``RRULE:`` prefix, UNTIL in UTC."""
+    """The rule text as stored: upper-case keys, FREQ first then sorted, no ``RRULE:`` prefix, UNTIL in UTC.
+
+    One spelling per rule, so an exported and re-imported rule compares equal.
+    """
     text = (text or "").strip()
-    return _normalise_until(text) if text else ""
+    if not text:
+        return ""
+    parts = [part for part in _normalise_until(text).split(";") if part]
+    return ";".join(sorted(parts, key=lambda part: (not part.startswith("FREQ="), part)))

@@ -5,6 +5,7 @@ live, except that it speaks plain http (SECURE_SSL_REDIRECT and the secure-cooki
 off) because there is no TLS terminator in front of it here.
 """
 
+import atexit
 import functools
 import os
 import secrets
@@ -36,6 +37,12 @@ def manage(env, *args, **kwargs):
 
 
 def production_env(workdir, database_url, **extra):
+    """Production settings for a server process, with hashed static files collected."""
+    return command_env(workdir, database_url, STATIC_ROOT=collected_static(), **extra)
+
+
+def command_env(workdir, database_url, **extra):
+    """Production settings for management commands (no static files needed)."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -47,7 +54,6 @@ def production_env(workdir, database_url, **extra):
         "SECURE_HSTS_SECONDS": "0",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(Path(workdir) / "media"),
-        "STATIC_ROOT": collected_static(),
         "ADMIN_USERNAME": ADMIN_USERNAME,
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
         "LOG_LEVEL": "ERROR",
@@ -70,29 +76,55 @@ def collected_static():
     return str(target)
 
 
-def new_database_url(workdir):
-    """A fresh database of the engine the suite runs on: a SQLite file, or a new PostgreSQL database."""
-    base = os.environ.get("DATABASE_URL", "")
-    if not base.startswith("postgres"):
-        return f"sqlite:///{Path(workdir) / 'site.sqlite3'}", lambda: None
+def _postgres_admin_dsn():
+    return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+
+
+def _postgres(statement):
     import psycopg
 
-    name = f"prod_{uuid.uuid4().hex[:10]}"
-    admin_dsn = base.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_dsn, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(admin_dsn, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return base.rsplit("/", 1)[0] + f"/{name}", drop
+    with psycopg.connect(_postgres_admin_dsn(), autocommit=True) as connection:
+        connection.execute(statement)
 
 
 def prepare_site(env):
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_demo_content")
     manage(env, "ensure_admin")
+
+
+@functools.cache
+def _prepared_template():
+    """Migrations, demo content and the admin account, prepared once per test run and then copied."""
+    workdir = tempfile.mkdtemp(prefix="ak-template-")
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        name = f"prod_template_{uuid.uuid4().hex[:8]}"
+        _postgres(f'CREATE DATABASE "{name}"')
+        atexit.register(_postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
+    else:
+        name = str(Path(workdir) / "template.sqlite3")
+        url = f"sqlite:///{name}"
+    atexit.register(shutil.rmtree, workdir, True)
+    prepare_site(command_env(workdir, url))
+    return name
+
+
+def new_database_url(workdir):
+    """A fresh copy of the prepared demo site: a SQLite file, or a new PostgreSQL database.
+
+    Returns the database URL and a function that removes the copy.
+    """
+    template = _prepared_template()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        target = Path(workdir) / "site.sqlite3"
+        shutil.copyfile(template, target)
+        return f"sqlite:///{target}", lambda: None
+    name = f"prod_{uuid.uuid4().hex[:10]}"
+    _postgres(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}", lambda: _postgres(
+        f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+    )
 
 
 def start_gunicorn(env, port, workers=1, threads=1):

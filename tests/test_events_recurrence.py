@@ -119,12 +119,11 @@ def test_a_moved_date_shows_in_the_window_it_moved_into(index_loerrach):
 def test_editor_mistakes_are_explained_in_german(index_loerrach):
     page = EventPage(
         title="Falsch", slug="falsch", start=at(date(2027, 1, 6), 9), end=at(date(2027, 1, 6), 10),
-        repeat=Repeat.MONTHLY_WEEKDAY, repeat_week_of_month=WeekOfMonth.FIRST,
+        repeat=Repeat.MONTHLY_WEEKDAY, repeat_week_of_month=WeekOfMonth.SECOND,
     )
-    page.exceptions = []
     with pytest.raises(ValidationError) as error:
-        index_loerrach.add_child(instance=page)  # 6 January 2027 is a Wednesday, not a Tuesday ... but the first one
-    assert "Reihe" in str(error.value) or "Termin" in str(error.value)
+        index_loerrach.add_child(instance=page)  # 6 January 2027 is the first Wednesday, not the second
+    assert "Der Beginn ist kein Termin dieser Reihe" in str(error.value)
 
 
 def test_an_invalid_imported_rule_is_refused(index_loerrach):

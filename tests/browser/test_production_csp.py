@@ -30,7 +30,6 @@ def production_site():
     workdir = tempfile.mkdtemp(prefix="ak-prod-")
     database_url, drop_database = servers.new_database_url(workdir)
     env = servers.production_env(workdir, database_url)
-    servers.prepare_site(env)
     process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
     yield type("ProductionSite", (), {"url": url, "env": env})
     servers.stop(process)
@@ -111,4 +110,31 @@ def test_admin_editor_works_without_violations(production_site, browser):
         assert page.locator("input[name=title]").count() == 1, href
         assert page.locator(".Draftail-Editor").count() > 0, href
         assert recorder.violations(page) == [], href
+    context.close()
+
+
+def test_a_failed_save_keeps_what_the_editor_typed(production_site, browser):
+    context = browser.new_context()
+    recorder = ViolationRecorder(context)
+    page = recorder.watch(context.new_page())
+    page.goto(f"{production_site.url}/admin/login/")
+    page.fill("#id_username", servers.ADMIN_USERNAME)
+    page.fill("#id_password", servers.ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{production_site.url}/admin/")
+    page.goto(f"{production_site.url}/admin/pages/search/?q=Arbeitskreis")
+    page.locator("a[href$='/edit/']").first.click()
+    page.wait_for_selector("input[name=founded]")
+    page.fill("input[name=title]", "")
+    page.fill("input[name=founded]", "Beispiel: vor dem Fehler getippt")
+    editor = page.locator(".public-DraftEditor-content").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Beispiel-Zusatz der Redaktion")
+    page.locator("button.action-save").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".error-message, .w-field__errors, .help-critical").count() > 0
+    assert page.input_value("input[name=founded]") == "Beispiel: vor dem Fehler getippt"
+    assert "Beispiel-Zusatz der Redaktion" in page.locator(".public-DraftEditor-content").first.inner_text()
+    assert recorder.violations(page) == []
     context.close()

@@ -13,17 +13,26 @@
     }
   }
 
+  function sourceLanguage(editor) {
+    try {
+      return JSON.parse(editor.dataset.props).sourceLocale.code;
+    } catch (error) {
+      return "de";
+    }
+  }
+
   function mark(editor, code) {
     var direction = rtlLanguages.indexOf(code) === -1 ? "ltr" : "rtl";
-    editor.querySelectorAll("textarea, input[type=text], [data-translation-target]").forEach(function (field) {
+    // Each segment is an <li>: the source text (<p>), then the translation (<div>, or a <textarea> while editing).
+    var targets = editor.querySelectorAll("li > p:first-child + div, li > p:first-child + textarea, li textarea");
+    targets.forEach(function (field) {
       if (field.getAttribute("lang") !== code) {
         field.setAttribute("lang", code);
         field.setAttribute("dir", direction);
       }
     });
-    editor.querySelectorAll(".js-translation-target").forEach(function (node) {
-      node.setAttribute("lang", code);
-      node.setAttribute("dir", direction);
+    editor.querySelectorAll("li > p:first-child").forEach(function (source) {
+      if (!source.hasAttribute("lang")) source.setAttribute("lang", sourceLanguage(editor));
     });
   }
 

@@ -1,0 +1,94 @@
+"""Production settings: the deploy checks pass and every hardening header is sent."""
+
+import json
+import logging
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_with_production_settings(*args, **environment):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "example.org",
+        **environment,
+    }
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_check_deploy_reports_nothing():
+    result = run_with_production_settings("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_with_production_settings("check", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_values():
+    code = (
+        "from django.conf import settings as s; import json; print(json.dumps({"
+        "'hsts': s.SECURE_HSTS_SECONDS, 'ssl': s.SECURE_SSL_REDIRECT, 'session': s.SESSION_COOKIE_SECURE,"
+        "'csrf': s.CSRF_COOKIE_SECURE, 'referrer': s.SECURE_REFERRER_POLICY, 'conn': s.DATABASES['default']['CONN_MAX_AGE'],"
+        "'engine': s.DATABASES['default']['ENGINE'], 'cache': s.CACHES['default']['BACKEND'],"
+        "'static': s.STORAGES['staticfiles']['BACKEND'], 'media': s.STORAGES['default']['BACKEND'], 'debug': s.DEBUG}))"
+    )
+    result = run_with_production_settings(
+        "shell", "-c", code, DATABASE_URL="postgres://u:p@db.example.org:5432/ak", REDIS_URL="redis://127.0.0.1:6390/0"
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values == {
+        "hsts": 31536000,
+        "ssl": True,
+        "session": True,
+        "csrf": True,
+        "referrer": "strict-origin-when-cross-origin",
+        "conn": 60,
+        "engine": "django.db.backends.postgresql",
+        "cache": "cms.cache.TolerantRedisCache",
+        "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "media": "django.core.files.storage.FileSystemStorage",
+        "debug": False,
+    }
+
+
+def test_without_redis_the_cache_is_local_memory(settings):
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+@pytest.mark.django_db
+def test_public_page_has_strict_csp_and_admin_allows_only_inline_styles(client, django_user_model):
+    public = client.get("/de/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in public.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'self'"
+    user = django_user_model.objects.create_superuser("csp-editor", "csp@example.org", "x-Lang-genug-2024")
+    client.force_login(user)
+    admin = client.get("/admin/")["Content-Security-Policy"]
+    admin_directives = dict(part.strip().split(" ", 1) for part in admin.split(";"))
+    assert admin_directives["script-src"] == "'self'"
+    assert "'unsafe-inline'" in admin_directives["style-src"]
+
+
+def test_json_log_lines_carry_no_request_data():
+    from cms.jsonlog import JsonFormatter
+
+    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "Kaputt: %s", ("x",), None)
+    line = JsonFormatter().format(record)
+    entry = json.loads(line)
+    assert entry["level"] == "ERROR" and entry["message"] == "Kaputt: x" and entry["logger"] == "django.request"
+    assert "\n" not in line
