@@ -12,6 +12,7 @@ import os
 import filetype
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
@@ -86,12 +87,38 @@ def document_problem(name, head):
     return None
 
 
+def decode_fully(uploaded):
+    """Decode the whole image once: a truncated or corrupt file fails here, not later on a page."""
+    uploaded.seek(0)
+    with PILImage.open(uploaded) as image:
+        image.load()
+    uploaded.seek(0)
+
+
+def refusing_broken_images(to_python):
+    """Wagtail only reads an image's header; a file broken further in crashes it (500) later."""
+
+    def checked(data):
+        try:
+            uploaded = to_python(data)
+            if uploaded is not None:
+                decode_fully(uploaded)
+            return uploaded
+        except forms.ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - any decoder failure means the same to the editor
+            raise forms.ValidationError(MESSAGES["broken_image"], code="invalid_image") from error
+
+    return checked
+
+
 class CheckedImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")
         if field is None:
             return
+        field.to_python = refusing_broken_images(field.to_python)
         field.error_messages.update(
             {
                 "invalid_image": MESSAGES["broken_image"],

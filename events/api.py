@@ -67,7 +67,7 @@ def occurrences_view(request):
     with translation.override(language):
         today = berlin_now().date()
         first = _date(request.GET.get("start")) if request.GET.get("start") else today
-        last = _date(request.GET.get("end")) if request.GET.get("end") else first + DEFAULT_SPAN
+        last = _date(request.GET.get("end")) if request.GET.get("end") else (first and first + DEFAULT_SPAN)
         if first is None or last is None:
             return _error(_("Bitte geben Sie Daten im Format JJJJ-MM-TT an, z. B. 2026-12-01."))
         if last < first:

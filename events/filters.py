@@ -42,12 +42,12 @@ class FilterOptions:
         categories = dict(
             EventCategory.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
         )
-        live_events = EventPage.objects.live().public().filter(locale=locale)
-        towns = sorted({town for town in live_events.values_list("town", flat=True) if town})
-        codes = set()
-        for spoken in live_events.values_list("languages", flat=True):
+        towns, codes = set(), set()
+        for town, spoken in EventPage.objects.live().public().filter(locale=locale).values_list("town", "languages"):
+            if town:
+                towns.add(town)
             codes.update(spoken or [])
-        return cls(groups=groups, categories=categories, towns=towns, languages=sorted(codes))
+        return cls(groups=groups, categories=categories, towns=sorted(towns), languages=sorted(codes))
 
     def group_for(self, event):
         """The working group of ``event``: the parent of its event index."""

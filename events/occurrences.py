@@ -127,9 +127,8 @@ def series_last_end(event):
         rule_text = event.rrule.upper()
         if "UNTIL=" not in rule_text and "COUNT=" not in rule_text:
             return None
-        last_start = None
-        for last_start in _rule(event):
-            pass
+        starts = list(_rule(event))  # finite: the rule has UNTIL or COUNT
+        last_start = starts[-1] if starts else None
         last = (last_start or event.local_start) + event.duration
     return max([last] + [moment for moment in moved_ends if moment])
 

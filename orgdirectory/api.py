@@ -109,6 +109,18 @@ def serialize(entry, request, labels):
     }
 
 
+class DirectoryAPIView(APIView):
+    """Public and read-only. A 404 stays a 404: the API lives outside the language prefixes, and
+    LocaleMiddleware would otherwise answer a missing entry with a redirect to ``/de/api/...``."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        request._request.urlconf = "orgdirectory.api_urlconf"
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
 def labels_for(locale):
     return {
         "categories": localized_categories(locale),
@@ -117,10 +129,7 @@ def labels_for(locale):
     }
 
 
-class OrganisationListAPI(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes = []
-
+class OrganisationListAPI(DirectoryAPIView):
     def get(self, request):
         locale = requested_locale(request)
         with translation.override(locale.language_code):
@@ -146,10 +155,7 @@ class OrganisationListAPI(APIView):
             )
 
 
-class OrganisationDetailAPI(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes = []
-
+class OrganisationDetailAPI(DirectoryAPIView):
     def get(self, request, key):
         locale = requested_locale(request)
         with translation.override(locale.language_code):

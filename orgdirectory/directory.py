@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
 from . import opening_hours
 from .languages import advice_language_codes, native_name
@@ -108,7 +109,8 @@ def matching_translation_keys(text, locale):
     """Wagtail search over the German entries and those in the visitor's language."""
     locale_ids = {source_locale().pk, locale.pk}
     candidates = Organisation.objects.filter(live=True, locale__in=locale_ids)
-    return {result.translation_key for result in candidates.search(text, operator="and")}
+    results = get_search_backend().search(text, candidates, operator="and")
+    return {result.translation_key for result in results}
 
 
 def open_entry_ids(entries, moment):

@@ -29,16 +29,16 @@ def advice_language_codes():
 @cache
 def native_name(code):
     """The name of the language in the language itself, e.g. ``ar`` → "العربية"."""
-    if code in NATIVE_NAMES:
-        return NATIVE_NAMES[code]
-    try:
-        return get_language_info(code)["name_local"]
-    except KeyError:
-        pass
-    try:
-        name = Locale.parse(code).display_name
-    except (UnknownLocaleError, ValueError):
-        return code
+    name = NATIVE_NAMES.get(code)
+    if name is None:
+        try:
+            name = get_language_info(code)["name_local"]
+        except KeyError:
+            try:
+                name = Locale.parse(code).display_name
+            except (UnknownLocaleError, ValueError):
+                name = None
+    # Capitalised like the site's language switcher ("Polski", "Español"); scripts without case are unchanged.
     return name[:1].upper() + name[1:] if name else code
 
 

@@ -71,7 +71,7 @@ def test_coordinates_come_in_pairs():
 def test_advice_languages_are_offered_by_native_name():
     choices = dict(advice_language_choices())
     assert choices["ar"] == "العربية" and choices["uk"] == "Українська" and choices["pl"] == "Polski"
-    assert native_name("prs") == "دری" and native_name("ckb") == "کوردیی ناوەندی"
+    assert native_name("prs") == "دری" and native_name("ckb") == "کوردی"
 
 
 @pytest.fixture
@@ -128,3 +128,14 @@ def test_translated_entry_keeps_address_and_hours_of_the_german_one():
     assert translated.phone == "07621 123456" and translated.town == "Lörrach"
     assert [item.code for item in translated.advice_languages.all()] == ["ar"]
     assert translated.opening_intervals.count() == 1
+
+
+def test_preview_shows_the_entry_as_visitors_would_see_it(rf):
+    entry = make_organisation("vorschau", "Vorschau-Stelle", phone="07621 123456", hours=[(2, "09:00", "11:00")],
+                              languages=["uk"])
+    request = rf.get("/")
+    response = entry.serve_preview(request, entry.default_preview_mode)
+    html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+    assert "Vorschau-Stelle" in html
+    assert 'href="tel:07621123456"' in html
+    assert "Українська" in html and "09:00–11:00" in html

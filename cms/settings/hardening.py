@@ -9,7 +9,7 @@ Everything an operator may want to tune comes from the environment (README, "Pro
 import os
 from datetime import timedelta
 
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 
 
 def _env_int(name, default):
@@ -19,11 +19,13 @@ def _env_int(name, default):
 # --- Content-Security-Policy (django-csp 4) --------------------------------------------------
 # The public site has no inline script or style at all. The Wagtail admin needs inline styles
 # (style attributes set by its JavaScript) and blob: image previews; cms.csp adds exactly those
-# for the admin only. No 'unsafe-inline' scripts anywhere.
+# for the admin only, and gives the admin's own inline start-up scripts a per-request nonce.
+# No 'unsafe-inline' scripts anywhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # NONCE is only sent when a response uses it: admin pages (cms.csp), never public pages.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -36,6 +38,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     },
 }
+# The admin would load user avatars from gravatar.com: no outside host at run time.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CSP_ADMIN_EXTRA = {
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
@@ -65,6 +69,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_IPWARE_PROXY_COUNT = _env_int("AXES_PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
+# Two-factor login (cms/two_factor.py): optional per editor, or required for all.
+ADMIN_2FA_REQUIRED = os.environ.get("ADMIN_2FA_REQUIRED", "false").lower() in {"1", "true", "yes", "on"}
+OTP_TOTP_ISSUER = "AK Migration Hochrhein"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24

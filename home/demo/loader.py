@@ -12,8 +12,7 @@ from wagtail_localize.models import LocaleSynchronization as Sync
 from wagtail_localize.synctree import synchronize_tree
 
 from events.demo import load_demo_events
-from orgdirectory.demo import load_demo_directory
-
+from home.editorial import ensure_editorial_setup
 from home.models import (
     ContentPage,
     Footer,
@@ -23,8 +22,7 @@ from home.models import (
     NewsPage,
     WorkingGroupPage,
 )
-
-from home.editorial import ensure_editorial_setup
+from orgdirectory.demo import load_demo_directory
 
 from .seed import load_seed
 from .translations import apply_demo_translations
@@ -190,7 +188,7 @@ def load_demo_content(stdout=None):
     faq = ensure_example_content_page(home)
     # The project group's members are the two working groups, not organisations: they stay a text list.
     directory = load_demo_directory(
-        home, [(page, group.members) for page, group in zip(groups, seed.working_groups) if group.county != "both"]
+        home, [(page, group.members) for page, group in zip(groups, seed.working_groups, strict=True) if group.county != "both"]
     )
     calendar = load_demo_events(home, groups)
     ensure_menu(

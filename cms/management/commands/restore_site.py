@@ -1,3 +1,5 @@
+import tarfile
+
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.backup import BackupError, read_manifest, restore
@@ -16,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             manifest = read_manifest(options["archive"])
-        except (OSError, KeyError, ValueError) as error:
+        except (OSError, KeyError, ValueError, tarfile.TarError) as error:
             raise CommandError(f"Keine lesbare Sicherung: {options['archive']}") from error
         self.stdout.write(f"Sicherung vom {manifest['created']} ({manifest['engine']}): {manifest['counts']}")
         if not options["no_input"]:

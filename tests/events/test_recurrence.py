@@ -12,7 +12,7 @@ from events.models import EventPage
 from events.occurrences import expand
 from events.recurrence import Repeat, WeekOfMonth
 from events.timezone import start_of_day
-from tests.events_support import at, index_loerrach, publish_event  # noqa: F401
+from tests.events.support import at, publish_event
 
 pytestmark = pytest.mark.django_db
 

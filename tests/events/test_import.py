@@ -10,7 +10,7 @@ from wagtail.models import Page
 from events.importer import ImportFailed, import_calendar
 from events.models import EventIndexPage, EventPage
 from events.recurrence import Repeat
-from tests.events_support import at, index_loerrach, publish_event  # noqa: F401
+from tests.events.support import at, publish_event
 
 pytestmark = pytest.mark.django_db
 
@@ -128,12 +128,12 @@ def test_import_is_refused_without_permission(client, django_user_model):
 
 def test_all_day_and_floating_times_from_partners(empty_index):
     data = (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Partner//DE\r\n"
-        "BEGIN:VEVENT\r\nUID:tag@partner\r\nSUMMARY:Fachtag\r\nDTSTART;VALUE=DATE:20270610\r\n"
-        "DTEND;VALUE=DATE:20270612\r\nCATEGORIES:Fachtag,Sonstiges\r\nLOCATION:Waldshut-Tiengen\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:utc@partner\r\nSUMMARY:Online\r\nDTSTART:20270301T170000Z\r\nDURATION:PT1H30M\r\n"
-        "RRULE:FREQ=WEEKLY;UNTIL=20270322\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-    ).encode()
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Partner//DE\r\n"
+        b"BEGIN:VEVENT\r\nUID:tag@partner\r\nSUMMARY:Fachtag\r\nDTSTART;VALUE=DATE:20270610\r\n"
+        b"DTEND;VALUE=DATE:20270612\r\nCATEGORIES:Fachtag,Sonstiges\r\nLOCATION:Waldshut-Tiengen\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:utc@partner\r\nSUMMARY:Online\r\nDTSTART:20270301T170000Z\r\nDURATION:PT1H30M\r\n"
+        b"RRULE:FREQ=WEEKLY;UNTIL=20270322\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     import_calendar(data, empty_index)
     day = EventPage.objects.get(import_uid="tag@partner")
     assert day.all_day and day.category.slug == "fachtag" and day.venue_address == "Waldshut-Tiengen"

@@ -2,9 +2,7 @@
 
 from datetime import datetime, time
 
-import pytest
-
-from events.models import CalendarPage, EventIndexPage, EventOccurrenceException, EventPage
+from events.models import EventOccurrenceException, EventPage
 from events.timezone import BERLIN
 
 
@@ -29,18 +27,3 @@ def republish(page, **changes):
         setattr(page, name, value)
     page.save_revision().publish()
     return EventPage.objects.get(pk=page.pk)
-
-
-@pytest.fixture
-def index_loerrach(working_groups_de):
-    return EventIndexPage.objects.child_of(working_groups_de["ak-migration-loerrach"]).get()
-
-
-@pytest.fixture
-def index_waldshut(working_groups_de):
-    return EventIndexPage.objects.child_of(working_groups_de["ak-migration-waldshut"]).get()
-
-
-@pytest.fixture
-def calendar_de(german):
-    return CalendarPage.objects.get(locale=german)

@@ -1,0 +1,241 @@
+"""`make bench`: the site on its real stack under load, one table of throughput, latency and SQL queries.
+
+A throwaway PostgreSQL cluster, the demo content plus seeded volume (bench/seed.py: 1,000
+organisations, 10,000 events), gunicorn with production settings on loopback, and Debian's
+`wrk` (one thread, four connections, so the load generator leaves the server the cores) for
+BENCH_SECONDS per URL (default 10; CI may use 2). Each page is measured with the page cache off,
+then on (PAGE_CACHE_SECONDS, one local-memory cache per worker). A static file of about the size
+of a page is the ceiling: each page's throughput is given as a ratio to it, measured in the same
+run, so the figure means the same on any machine.
+
+Targets (printed as PASS/FAIL, never failing the command): at most 15 SQL queries per public
+page; with the page cache on, at least half the static file's throughput; uncached p95 below
+10 times the static file's p95. The table is printed and saved to bench/results/latest.json.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from postgres import ThrowawayPostgres  # noqa: E402
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
+MAX_QUERIES = 15
+CACHED_RATIO_TARGET = 0.5
+P95_FACTOR_TARGET = 10
+STATIC = "static file"
+HASHED = re.compile(r"\.[0-9a-f]{12}\.\w+$")
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(workdir, database_url):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",  # plain http on loopback; never off live
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(workdir / "media"),
+        "STATIC_ROOT": str(workdir / "static"),
+        "ADMIN_PASSWORD": secrets.token_urlsafe(24),
+        "AXES_ENABLED": "false",
+        "LOG_LEVEL": "ERROR",
+        "PAGE_CACHE_SECONDS": "0",
+    }
+
+
+def python(env, *args):
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+
+
+def prepare(env):
+    log("collectstatic, migrate, demo content")
+    python(env, "manage.py", "collectstatic", "--no-input", "-v0")
+    python(env, "manage.py", "migrate", "--no-input", "-v0")
+    python(env, "manage.py", "load_demo_content")
+    log("seeding volume")
+    log(python(env, str(BENCH / "seed.py")).stdout.strip())
+
+
+def static_file_like(static_root, size):
+    """The hashed static file (uncompressed original) closest in size to a page."""
+    files = [path for path in Path(static_root).rglob("*") if path.is_file() and HASHED.search(path.name)]
+    best = min(files, key=lambda path: abs(path.stat().st_size - size))
+    return "/static/" + best.relative_to(static_root).as_posix()
+
+
+def start_server(env, page_cache_seconds):
+    port = free_port()
+    server_env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds), "BIND": f"127.0.0.1:{port}"}
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py")],
+                               cwd=ROOT, env=server_env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/healthz", timeout=2)
+            return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def wrk(url):
+    for _ in range(3):  # warm up: templates, per-process lookups, the page cache
+        urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"}), timeout=60).read()
+    output = subprocess.run(
+        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "30s",
+         "-H", "Accept-Encoding: gzip", "-s", str(BENCH / "report.lua"), url],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    result = json.loads(output.split("BENCH ", 1)[1].splitlines()[0])
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def measure(env, urls, page_cache_seconds):
+    process, base = start_server(env, page_cache_seconds)
+    try:
+        results = {}
+        for name, path in urls.items():
+            results[name] = wrk(base + path)
+            log(f"{'cached' if page_cache_seconds else 'uncached'} {name}: {results[name]['rps']:.0f} req/s")
+        return results
+    finally:
+        stop(process)
+
+
+def verdicts(name, uncached, cached, static_uncached, static_cached, queries):
+    if name == STATIC:
+        return {}
+    checks = {"queries": queries is not None and queries <= MAX_QUERIES,
+              "p95": uncached["p95_us"] < P95_FACTOR_TARGET * static_uncached["p95_us"]}
+    if cached:
+        checks["cached"] = cached["rps"] >= CACHED_RATIO_TARGET * static_cached["rps"]
+    return checks
+
+
+def build_rows(urls, queries, uncached, cached):
+    rows = []
+    for name, path in urls.items():
+        row_cached = cached.get(name)
+        checks = verdicts(name, uncached[name], row_cached, uncached[STATIC], cached[STATIC], queries.get(name))
+        rows.append({
+            "name": name,
+            "path": path,
+            "rps": round(uncached[name]["rps"], 1),
+            "p50_ms": round(uncached[name]["p50_us"] / 1000, 1),
+            "p95_ms": round(uncached[name]["p95_us"] / 1000, 1),
+            "p99_ms": round(uncached[name]["p99_us"] / 1000, 1),
+            "ratio": round(uncached[name]["rps"] / uncached[STATIC]["rps"], 3),
+            "cached_rps": round(row_cached["rps"], 1) if row_cached else None,
+            "cached_ratio": round(row_cached["rps"] / cached[STATIC]["rps"], 3) if row_cached else None,
+            "queries": queries.get(name),
+            "errors": uncached[name]["errors"] + (row_cached["errors"] if row_cached else 0),
+            "checks": checks,
+            "verdict": "" if not checks else ("PASS" if all(checks.values()) else "FAIL"),
+        })
+    return rows
+
+
+def table(rows):
+    head = ("| page | req/s | p50 ms | p95 ms | p99 ms | × static | cached req/s | cached × static | SQL | errors | targets |\n"
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    lines = [head]
+    for row in rows:
+        failed = [name for name, ok in row["checks"].items() if not ok]
+        verdict = row["verdict"] + (f" ({', '.join(failed)})" if failed else "")
+        lines.append(
+            f"| {row['name']} | {row['rps']:.0f} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | "
+            f"{row['ratio']:.2f} | {row['cached_rps'] or 0:.0f} | {row['cached_ratio'] or 0:.2f} | "
+            f"{'' if row['queries'] is None else row['queries']} | {row['errors']} | {verdict} |"
+        )
+    return "\n".join(lines)
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk not found: apt-get install wrk")
+    workdir = Path(tempfile.mkdtemp(prefix="ak-bench-"))
+    postgres = ThrowawayPostgres()
+    try:
+        log("starting PostgreSQL")
+        postgres.start()
+        env = production_env(workdir, postgres.url)
+        prepare(env)
+        log("finding URLs, counting SQL queries")
+        probe = json.loads(python(env, str(BENCH / "probe.py")).stdout.strip().splitlines()[-1])
+        urls, queries = probe["urls"], probe["queries"]
+        process, base = start_server(env, 0)
+        try:
+            home_html = urllib.request.urlopen(base + urls["home"], timeout=30).read()
+        finally:
+            stop(process)
+        urls[STATIC] = static_file_like(env["STATIC_ROOT"], len(home_html))
+        log(f"{len(urls)} URLs, {SECONDS} s each, page cache off")
+        uncached = measure(env, urls, 0)
+        log("page cache on")
+        cached = measure(env, {name: path for name, path in urls.items() if not path.startswith("/api/")
+                               and not path.endswith(".ics")}, 600)
+        rows = build_rows(urls, queries, uncached, cached)
+        report = {
+            "date": datetime.now(UTC).isoformat(timespec="seconds"),
+            "seconds_per_url": SECONDS,
+            "connections": CONNECTIONS,
+            "cpus": os.cpu_count(),
+            "volume": {"organisations": os.environ.get("BENCH_ORGANISATIONS", "1000"),
+                       "events": os.environ.get("BENCH_EVENTS", "10000")},
+            "targets": {"max_queries": MAX_QUERIES, "cached_ratio_min": CACHED_RATIO_TARGET,
+                        "p95_factor_max": P95_FACTOR_TARGET},
+            "rows": rows,
+        }
+        results = BENCH / "results"
+        results.mkdir(exist_ok=True)
+        (results / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        print()
+        print(table(rows))
+        print(f"\nsaved: {results / 'latest.json'}")
+    finally:
+        postgres.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
