@@ -76,9 +76,12 @@ def setup(request):
         key = request.session[SESSION_KEY] = default_key()
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = TOTPDevice(user=request.user, key=key, name=str(_("Authenticator-App")), confirmed=True)
-        if device.verify_token(form.cleaned_data["token"].replace(" ", "")):
-            device.save()
+        totp = TOTP(bytes.fromhex(key))
+        # Checked without a device: a wrong code must not store (and so confirm) anything.
+        if totp.verify(form.cleaned_data["token"].replace(" ", ""), tolerance=1):
+            device = TOTPDevice.objects.create(
+                user=request.user, key=key, name=str(_("Authenticator-App")), confirmed=True, last_t=totp.t()
+            )
             del request.session[SESSION_KEY]
             otp_login(request, device)
             messages.success(request, _("Die Zwei-Faktor-Anmeldung ist eingerichtet."))

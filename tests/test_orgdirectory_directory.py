@@ -125,7 +125,7 @@ def test_search_in_the_visitors_language(client):
     translate(entry, english, {"Sprachtreff Süd": "Language meeting South", "Gespräche auf Deutsch": "Conversations in German"})
     response = client.get(directory_url("en") + "?q=Conversations")
     assert result_names(response) == ["Language meeting South"]
-    assert result_names(client.get(directory_url("en") + "?q=Gespräche")) == ["Language meeting South"]
+    assert "Language meeting South" in result_names(client.get(directory_url("en") + "?q=Gespräche"))
     assert result_names(client.get(directory_url("de") + "?q=Conversations")) == []
 
 

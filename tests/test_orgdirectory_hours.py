@@ -1,6 +1,6 @@
 """Opening-hours logic: pure functions, Europe/Berlin, overnight intervals, exceptions and DST change days."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from orgdirectory.opening_hours import BERLIN, DatedHours, WeeklyHours, openings_starting_on, status_at
 
@@ -94,3 +94,13 @@ def test_fall_back_day_office_hours_are_local_time():
 def test_no_hours_means_never_open():
     status = status_at(berlin(2026, 11, 23, 9), [], [])
     assert not status.is_open and status.next_opening is None
+
+
+def test_is_open_at_agrees_with_status_at_around_the_clock():
+    from orgdirectory.opening_hours import is_open_at
+
+    night = OFFICE + [WeeklyHours(SATURDAY, time(22), time(2), closes_next_day=True)]
+    holiday = [DatedHours(date(2026, 11, 24), closed=True)]
+    for hour in range(0, 24 * 8):
+        moment = berlin(2026, 11, 22) + timedelta(hours=hour)
+        assert is_open_at(moment, night, holiday) == status_at(moment, night, holiday).is_open

@@ -35,6 +35,7 @@ def test_setup_then_every_login_asks_for_the_code(client, editor):
     key = client.session[SESSION_KEY]
     wrong = client.post("/admin/zwei-faktor/", {"token": "000000" if current_token(key) != "000000" else "111111"})
     assert "Der Code stimmt nicht" in wrong.content.decode()
+    assert not TOTPDevice.objects.filter(user=editor).exists()  # a wrong code stores nothing
     assert client.post("/admin/zwei-faktor/", {"token": current_token(key)}).status_code == 302
     device = TOTPDevice.objects.get(user=editor)
     assert device.confirmed

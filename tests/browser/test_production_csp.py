@@ -139,9 +139,11 @@ def test_a_failed_save_keeps_what_the_editor_typed(production_site, browser):
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.type(" Beispiel-Zusatz der Redaktion")
-    page.wait_for_function(
-        "[...document.querySelectorAll('input[type=hidden]')].some(i => i.value.includes('Beispiel-Zusatz'))"
-    )
+    synced = "[...document.querySelectorAll('input[type=hidden]')].some(i => i.value.includes('Beispiel-Zusatz'))"
+    for _attempt in range(50):  # Draftail writes the hidden input a moment after typing
+        if page.evaluate(synced):
+            break
+        page.wait_for_timeout(100)
     page.locator("button.action-save").first.click()
     page.wait_for_load_state("networkidle")
     assert page.locator(".error-message, .w-field__errors, .help-critical").count() > 0
