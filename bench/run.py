@@ -131,12 +131,17 @@ def wrk(url):
 
 
 def measure(env, urls, page_cache_seconds):
+    """wrk against every URL; the static file first and last, keeping its better run: the ceiling
+    is what the stack can do, and other processes on the machine must not lower it by chance."""
     process, base = start_server(env, page_cache_seconds)
     try:
-        results = {}
+        results = {STATIC: wrk(base + urls[STATIC])}
         for name, path in urls.items():
-            results[name] = wrk(base + path)
-            log(f"{'cached' if page_cache_seconds else 'uncached'} {name}: {results[name]['rps']:.0f} req/s")
+            result = wrk(base + path)
+            if name == STATIC:
+                result = max(result, results[STATIC], key=lambda run: run["rps"])
+            results[name] = result
+            log(f"{'cached' if page_cache_seconds else 'uncached'} {name}: {result['rps']:.0f} req/s")
         return results
     finally:
         stop(process)
@@ -146,9 +151,9 @@ def verdicts(name, uncached, cached, static_uncached, static_cached, queries):
     if name == STATIC:
         return {}
     checks = {"queries": queries is not None and queries <= MAX_QUERIES,
-              "p95": uncached["p95_us"] < P95_FACTOR_TARGET * static_uncached["p95_us"]}
+              "p95": uncached["requests"] > 0 and uncached["p95_us"] < P95_FACTOR_TARGET * static_uncached["p95_us"]}
     if cached:
-        checks["cached"] = cached["rps"] >= CACHED_RATIO_TARGET * static_cached["rps"]
+        checks["cached"] = cached["requests"] > 0 and cached["rps"] >= CACHED_RATIO_TARGET * static_cached["rps"]
     return checks
 
 
@@ -182,9 +187,14 @@ def table(rows):
     for row in rows:
         failed = [name for name, ok in row["checks"].items() if not ok]
         verdict = row["verdict"] + (f" ({', '.join(failed)})" if failed else "")
+        if row["rps"]:
+            latency = f"{row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']}"
+        else:
+            latency = f"> {SECONDS} s | – | –"  # not one answer within the measuring time
+        cached = (f"{row['cached_rps']:.0f} | {row['cached_ratio']:.2f}" if row["cached_rps"] is not None
+                  else "– | –")
         lines.append(
-            f"| {row['name']} | {row['rps']:.0f} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | "
-            f"{row['ratio']:.2f} | {row['cached_rps'] or 0:.0f} | {row['cached_ratio'] or 0:.2f} | "
+            f"| {row['name']} | {row['rps']:.1f} | {latency} | {row['ratio']:.3f} | {cached} | "
             f"{'' if row['queries'] is None else row['queries']} | {row['errors']} | {verdict} |"
         )
     return "\n".join(lines)
@@ -209,7 +219,7 @@ def main():
         finally:
             stop(process)
         urls[STATIC] = static_file_like(env["STATIC_ROOT"], len(home_html))
-        log(f"{len(urls)} URLs, {SECONDS} s each, page cache off")
+        log(f"{len(urls)} URLs, {SECONDS} s each, page cache off (load average {os.getloadavg()[0]:.1f})")
         uncached = measure(env, urls, 0)
         log("page cache on")
         cached = measure(env, {name: path for name, path in urls.items() if not path.startswith("/api/")
@@ -220,6 +230,7 @@ def main():
             "seconds_per_url": SECONDS,
             "connections": CONNECTIONS,
             "cpus": os.cpu_count(),
+            "load_average_at_end": round(os.getloadavg()[0], 1),  # other work on the machine skews absolute figures
             "volume": {"organisations": os.environ.get("BENCH_ORGANISATIONS", "1000"),
                        "events": os.environ.get("BENCH_EVENTS", "10000")},
             "targets": {"max_queries": MAX_QUERIES, "cached_ratio_min": CACHED_RATIO_TARGET,

@@ -1,5 +1,7 @@
 """The editor's start page in the admin: their working group, their drafts, their group's next events."""
 
+from datetime import timedelta
+
 from django.apps import apps
 from django.conf import settings
 from django.utils import timezone
@@ -37,14 +39,19 @@ class MyWorkingGroupPanel(Component):
                 has_unpublished_changes=True, locale__language_code=settings.LANGUAGE_CODE
             )
         drafts = drafts.filter(latest_revision__user=user).order_by("-latest_revision_created_at")[:10]
-        event_model = _event_model()
-        if event_model is not None and sections and hasattr(event_model, "upcoming_in"):
-            events = event_model.upcoming_in(sections, after=timezone.now(), limit=5)
+        if sections and apps.is_installed("events"):
+            events = upcoming_events(sections)
         return {"sections": sections, "drafts": drafts, "events": events, "request": self.request}
 
 
-def _event_model():
-    try:
-        return apps.get_model("events", "EventPage")
-    except LookupError:
-        return None
+def upcoming_events(sections, days=60, limit=5):
+    """The next dates of events in the editor's sections (German originals), recurring ones expanded."""
+    from events.occurrences import candidate_events, occurrences
+
+    start = timezone.now()
+    end = start + timedelta(days=days)
+    found = []
+    for section in sections:
+        found += occurrences(candidate_events(section.locale, start, end, within=section), start, end)
+    found.sort(key=lambda occurrence: occurrence.start)
+    return [{"page": occurrence.event, "start": occurrence.start, "cancelled": occurrence.cancelled} for occurrence in found[:limit]]

@@ -7,9 +7,10 @@ then shown in the visitor's language where a translation exists.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -116,9 +117,12 @@ def matching_translation_keys(text, locale):
 
 
 def open_entry_ids(entries, moment):
-    """Ids of the entries open at ``moment``; reads only the hours of yesterday and today, in two queries."""
+    """Ids of the entries open at ``moment``, decided in Python by ``opening_hours`` (the reference).
+
+    Reads only the hours of yesterday and today, in two queries.
+    """
     today = moment.astimezone(opening_hours.BERLIN).date()
-    days = [today.fromordinal(today.toordinal() - 1), today]
+    days = [today - timedelta(days=1), today]
     weekly, dated = {}, {}
     for row in OpeningInterval.objects.filter(organisation__in=entries, weekday__in=[d.weekday() for d in days]).values(
         "organisation_id", "weekday", "opens", "closes", "closes_next_day"
@@ -133,6 +137,41 @@ def open_entry_ids(entries, moment):
         for pk in set(weekly) | set(dated)
         if opening_hours.is_open_at(moment, weekly.get(pk, []), dated.get(pk, []))
     ]
+
+
+def is_clock_change_near(day):
+    """True if the UTC offset changes between the start of yesterday and the end of tomorrow."""
+    offsets = {
+        datetime.combine(day + timedelta(days=offset), time(0), tzinfo=opening_hours.BERLIN).utcoffset()
+        for offset in (-1, 0, 1, 2)
+    }
+    return len(offsets) > 1
+
+
+def open_now_filter(entries, moment):
+    """Restrict ``entries`` to those open at ``moment``.
+
+    On ordinary days the weekly hours are compared in SQL by wall-clock time, which
+    is exact when the clocks do not change; entries with a dated exception on
+    yesterday or today, and every entry on the days around a clock change, are
+    decided in Python by ``open_entry_ids``. So 10,000 entries need no list of ids.
+    """
+    local = moment.astimezone(opening_hours.BERLIN)
+    today, now = local.date(), local.time().replace(tzinfo=None)
+    if is_clock_change_near(today):
+        return entries.filter(pk__in=open_entry_ids(entries, moment))
+    yesterday = today - timedelta(days=1)
+    with_exception = OpeningException.objects.filter(organisation=OuterRef("pk"), day__in=[yesterday, today])
+    open_today = OpeningInterval.objects.filter(
+        Q(closes__gt=now) | Q(closes_next_day=True),
+        organisation=OuterRef("pk"), weekday=today.weekday(), opens__lte=now,
+    )
+    open_since_yesterday = OpeningInterval.objects.filter(
+        organisation=OuterRef("pk"), weekday=yesterday.weekday(), closes_next_day=True, closes__gt=now
+    )
+    regular = entries.filter(~Exists(with_exception)).filter(Exists(open_today) | Exists(open_since_yesterday))
+    exceptional = entries.filter(Exists(with_exception))
+    return entries.filter(Q(pk__in=regular.values("pk")) | Q(pk__in=open_entry_ids(exceptional, moment)))
 
 
 def find_entries(query, locale, moment=None):
@@ -156,7 +195,7 @@ def find_entries(query, locale, moment=None):
             Exists(OrganisationLanguage.objects.filter(organisation=OuterRef("pk"), code=query.language))
         )
     if query.open_now:
-        entries = entries.filter(pk__in=open_entry_ids(entries, moment or opening_hours.now_in_berlin()))
+        entries = open_now_filter(entries, moment or opening_hours.now_in_berlin())
     return entries.order_by("name", "pk")
 
 

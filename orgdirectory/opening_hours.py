@@ -11,6 +11,7 @@ change (2026-03-29 has no 02:30, 2026-10-25 has two).
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -51,6 +52,7 @@ class OpeningStatus:
     next_opening: datetime | None = None
 
 
+@lru_cache(maxsize=4096)
 def local_datetime(day, clock):
     """The aware Berlin datetime of a wall-clock time; a time that does not exist (DST gap) moves forward."""
     moment = datetime.combine(day, clock, tzinfo=BERLIN)

@@ -1,5 +1,7 @@
 """Admin registration: the organisation and category snippets, and the import/export screens."""
 
+from functools import cached_property
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .models import Category, Organisation
+from .permissions import WorkingGroupPermissionPolicy
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -19,6 +22,10 @@ class OrganisationViewSet(SnippetViewSet):
     list_filter = ["category", "county", "by_appointment_only"]
     search_fields = ["name", "short_name", "town"]
     ordering = ["name"]
+
+    @cached_property
+    def permission_policy(self):
+        return WorkingGroupPermissionPolicy(self.model)
 
 
 class CategoryViewSet(SnippetViewSet):

@@ -199,6 +199,17 @@ def test_editor_dashboard_shows_own_section_and_drafts(waldshut_editor, draft_in
     assert "Sprachcafé Waldshut" in html
 
 
+def test_editor_dashboard_lists_the_next_events_of_the_group(waldshut_editor, working_groups_de):
+    from home.admin_panels import upcoming_events
+
+    user, client = waldshut_editor
+    upcoming = upcoming_events([working_groups_de["ak-migration-waldshut"]])
+    assert upcoming, "the demo calendar of Waldshut has upcoming example events"
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Nächste Veranstaltungen" in html
+    assert upcoming[0]["page"].title in html
+
+
 def test_page_types_only_where_they_make_sense():
     from home.models import HomePage, NewsIndexPage, NewsPage, WorkingGroupPage
 
@@ -215,3 +226,34 @@ def test_every_model_field_has_german_help_or_is_self_explanatory():
         for name in ("intro", "teaser") if model is NewsPage else ("intro", "goals", "members", "contact"):
             if hasattr(model, name):
                 assert str(model._meta.get_field(name).help_text)
+
+
+def directory_entry(name):
+    from orgdirectory.models import Organisation
+
+    return Organisation.objects.get(locale__language_code="de", name=name)
+
+
+def test_waldshut_editor_may_edit_only_entries_of_waldshut(waldshut_editor):
+    user, client = waldshut_editor
+    loerrach_only = directory_entry("Internationale Kommission der Stadt Lörrach")
+    waldshut_only = directory_entry("Schulamt")
+    edit = "wagtailsnippets_orgdirectory_organisation:edit"
+    assert client.get(reverse(edit, args=[loerrach_only.pk])).status_code in (302, 403)
+    assert client.get(reverse(edit, args=[waldshut_only.pk])).status_code == 200
+    policy = type(loerrach_only).snippet_viewset.permission_policy
+    assert not policy.user_has_permission_for_instance(user, "change", loerrach_only)
+    assert not policy.user_has_permission_for_instance(user, "publish", waldshut_only)
+    assert not policy.user_has_permission_for_instance(user, "delete", loerrach_only)
+    # An entry of both groups (Jobcenter) may be kept up to date by either.
+    assert policy.user_has_permission_for_instance(user, "change", directory_entry("Jobcenter"))
+
+
+def test_directory_entries_go_through_review():
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import WorkflowContentType
+
+    from orgdirectory.models import Organisation
+
+    workflow = WorkflowContentType.objects.get(content_type=ContentType.objects.get_for_model(Organisation)).workflow
+    assert workflow.name.startswith("Prüfung vor Veröffentlichung")

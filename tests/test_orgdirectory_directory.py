@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from html import unescape
 
 import pytest
@@ -288,3 +288,20 @@ def test_new_member_appears_on_the_working_group_page(client, working_groups_de)
     make_organisation("neues-mitglied", "Neues Mitglied e. V.", groups=[group])
     assert "Neues Mitglied e. V." in group.member_names
     assert "Neues Mitglied e. V." in client.get(group.url).content.decode()
+
+
+def test_open_now_in_sql_agrees_with_the_reference_in_python():
+    from orgdirectory.directory import open_entry_ids, open_now_filter, source_entries
+
+    make_organisation("mix-buero", "Büro", hours=[(d, "08:00", "12:00") for d in range(5)] + [(1, "14:00", "18:00")])
+    make_organisation("mix-nacht", "Nacht", hours=[(4, "22:00", "02:00"), (5, "22:00", "06:00"), (6, "23:30", "00:30")])
+    make_organisation("mix-feiertag", "Feiertag", hours=[(d, "09:00", "17:00") for d in range(7)],
+                      exceptions=[{"day": date(2026, 11, 26), "closed": True},
+                                  {"day": date(2026, 11, 27), "closed": False, "opens": time(10), "closes": time(11)}])
+    entries = source_entries().filter(key__startswith="mix-")
+    start = datetime(2026, 11, 23, 0, 15, tzinfo=opening_hours.BERLIN)
+    moments = [start + timedelta(minutes=45 * step) for step in range(7 * 32)]
+    moments += [datetime(2026, 3, 29, hour, 30, tzinfo=opening_hours.BERLIN) for hour in (0, 1, 3, 5)]
+    moments += [datetime(2026, 10, 25, hour, 30, tzinfo=opening_hours.BERLIN) for hour in (0, 1, 2, 5)]
+    for moment in moments:
+        assert set(open_now_filter(entries, moment).values_list("pk", flat=True)) == set(open_entry_ids(entries, moment)), moment

@@ -198,3 +198,7 @@ if os.environ.get("DEEPL_API_KEY"):
 TRANSLATION_DASHBOARD_SNIPPETS = []
 
 from .hardening import *  # noqa: E402, F403  (CSP, accounts, uploads, cache)
+
+# Snippets that editors of a working group maintain for their group (home/editorial.py):
+# model permissions and the review workflow "Prüfung vor Veröffentlichung".
+SECTION_SNIPPET_MODELS = ["orgdirectory.Organisation"]
