@@ -34,7 +34,7 @@ sys.path.insert(0, str(BENCH))
 from postgres import ThrowawayPostgres  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
+CONNECTIONS = 4  # -c4: the load generator must not starve the server on two cores
 MAX_QUERIES = 15
 CACHED_RATIO_TARGET = 0.5
 P95_FACTOR_TARGET = 10
@@ -231,8 +231,8 @@ def main():
             "connections": CONNECTIONS,
             "cpus": os.cpu_count(),
             "load_average_at_end": round(os.getloadavg()[0], 1),  # other work on the machine skews absolute figures
-            "volume": {"organisations": os.environ.get("BENCH_ORGANISATIONS", "1000"),
-                       "events": os.environ.get("BENCH_EVENTS", "10000")},
+            "volume": {"organisations": int(os.environ.get("BENCH_ORGANISATIONS", "1000")),
+                       "events": int(os.environ.get("BENCH_EVENTS", "10000"))},
             "targets": {"max_queries": MAX_QUERIES, "cached_ratio_min": CACHED_RATIO_TARGET,
                         "p95_factor_max": P95_FACTOR_TARGET},
             "rows": rows,

@@ -78,7 +78,8 @@ def setup(request):
     if request.method == "POST" and form.is_valid():
         totp = TOTP(bytes.fromhex(key))
         # Checked without a device: a wrong code must not store (and so confirm) anything.
-        if totp.verify(form.cleaned_data["token"].replace(" ", ""), tolerance=1):
+        token = form.cleaned_data["token"].replace(" ", "")
+        if token.isdigit() and totp.verify(int(token), tolerance=1):
             device = TOTPDevice.objects.create(
                 user=request.user, key=key, name=str(_("Authenticator-App")), confirmed=True, last_t=totp.t()
             )

@@ -44,7 +44,8 @@ def production_env(workdir, database_url, **extra):
 def command_env(workdir, database_url, **extra):
     """Production settings for management commands (no static files needed)."""
     return {
-        **os.environ,
+        # The browser fixtures allow Django's sync ORM under Playwright's loop; production does not.
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
