@@ -168,8 +168,11 @@ def test_scheduled_publishing_publishes_at_the_set_time(draft_in_waldshut, clien
     call_command("publish_scheduled")
     draft_in_waldshut.refresh_from_db()
     assert not draft_in_waldshut.live
+    # The set time comes: move the schedule into the past instead of waiting an hour.
     revision.refresh_from_db()
-    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    past = timezone.now() - timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
     revision.save()
     call_command("publish_scheduled")
     draft_in_waldshut.refresh_from_db()
