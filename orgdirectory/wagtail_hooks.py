@@ -2,20 +2,32 @@
 
 from functools import cached_property
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .models import Category, Organisation
 from .permissions import WorkingGroupPermissionPolicy
 
 
+class OrganisationEditView(EditView):
+    """Wagtail checks model permissions on entry to the edit view; this adds the entry's working groups."""
+
+    def get_object(self, queryset=None):
+        organisation = super().get_object(queryset)
+        if not self.user_has_permission_for_instance("change", organisation):
+            raise PermissionDenied
+        return organisation
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    edit_view_class = OrganisationEditView
     icon = "site"
     menu_label = _("Organisationen")
     list_display = ["name", "category", "town", "live"]
