@@ -23,6 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ADMIN_PASSWORD = "browser-test-admin-pw-7391"
+EXAMPLE_USERS_PASSWORD = "browser-test-example-pw-5524"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -85,9 +86,10 @@ def live_site():
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(workdir / "media"),
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "EXAMPLE_USERS_PASSWORD": EXAMPLE_USERS_PASSWORD,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo_content"], ["ensure_admin"]):
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo_content"], ["ensure_admin"], ["ensure_example_users"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
@@ -105,7 +107,7 @@ def live_site():
     else:
         server.terminate()
         raise RuntimeError("the test server did not start")
-    site = type("LiveSite", (), {"url": url, "env": env, "admin_password": ADMIN_PASSWORD, "workdir": workdir})
+    site = type("LiveSite", (), {"url": url, "env": env, "admin_password": ADMIN_PASSWORD, "example_password": EXAMPLE_USERS_PASSWORD, "workdir": workdir})
     yield site
     server.terminate()
     server.wait(10)
