@@ -96,14 +96,21 @@ def _assign_workflow(page, workflow):
         WorkflowPage.objects.update_or_create(page=version, defaults={"workflow": workflow})
 
 
-def snippet_model_permissions(action_codenames):
-    """Model permissions for the directory's snippets, when the directory app is installed."""
-    found = []
+def section_snippet_models():
+    """The installed models of ``SECTION_SNIPPET_MODELS`` (e.g. directory entries)."""
+    models = []
     for model_path in getattr(settings, "SECTION_SNIPPET_MODELS", []):
         try:
-            model = apps.get_model(model_path)
+            models.append(apps.get_model(model_path))
         except LookupError:
             continue
+    return models
+
+
+def snippet_model_permissions(action_codenames):
+    """Model permissions for the section snippets."""
+    found = []
+    for model in section_snippet_models():
         content_type = ContentType.objects.get_for_model(model)
         for action in action_codenames:
             found.extend(Permission.objects.filter(content_type=content_type, codename=f"{action}_{model._meta.model_name}"))
@@ -144,11 +151,7 @@ def ensure_editorial_setup(home, working_groups):
         reviewer_groups.append(reviewers)
 
     directory_workflow = _review_workflow(f"{REVIEW_WORKFLOW} – Verzeichnis", reviewer_groups)
-    for model_path in getattr(settings, "SECTION_SNIPPET_MODELS", []):
-        try:
-            model = apps.get_model(model_path)
-        except LookupError:
-            continue
+    for model in section_snippet_models():
         WorkflowContentType.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(model), defaults={"workflow": directory_workflow}
         )

@@ -107,15 +107,12 @@ def page_kinds(within=None):
         originals = originals.descendant_of(within, inclusive=True)
     originals = originals.specific().order_by("path")
     versions = Page.objects.exclude(locale__language_code=settings.LANGUAGE_CODE)
-    event_models = tuple(
-        model for model in (_model("events.EventPage"),) if model is not None
-    )
-    pages = [page for page in originals if not isinstance(page, event_models)]
-    events = [page for page in originals if isinstance(page, event_models)]
-    kinds = [_build(_("Seiten"), pages, versions)]
-    if event_models:
-        kinds.append(_build(_("Veranstaltungen"), events, versions))
-    return kinds
+    event_model = _model("events.EventPage")
+    if event_model is None:
+        return [_build(_("Seiten"), originals, versions)]
+    pages = [page for page in originals if not isinstance(page, event_model)]
+    events = [page for page in originals if isinstance(page, event_model)]
+    return [_build(_("Seiten"), pages, versions), _build(_("Veranstaltungen"), events, versions)]
 
 
 def snippet_kinds(within=None):

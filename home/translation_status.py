@@ -7,7 +7,7 @@ templates mark it ``lang="de"`` and tell the visitor it is not translated yet.
 """
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from home.translation_overview import translation_is_behind
@@ -30,16 +30,6 @@ def translations_of(page):
         .only("id", "url_path", "path", "depth", "alias_of_id", "locale", "translation_key")
     )
     return {version.locale.language_code: version for version in versions}
-
-
-def locale_home_pages(site):
-    """The root page of ``site`` in every locale, keyed by language code."""
-    root = site.root_page
-    return translations_of(root)
-
-
-def source_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
 def source_updated_since_translation(page):

@@ -180,7 +180,7 @@ def ensure_footer(source_locale):
 
 
 @transaction.atomic
-def load_demo_content(stdout=None):
+def load_demo_content():
     seed = load_seed()
     source_locale, locales = ensure_locales()
     home = ensure_home_page(source_locale)
