@@ -1,12 +1,13 @@
 """`make bench`: the site on its real stack under load, one table of throughput, latency and SQL queries.
 
-A throwaway PostgreSQL cluster, the demo content plus seeded volume (bench/seed.py: 1,000
-organisations, 10,000 events), gunicorn with production settings on loopback, and Debian's
-`wrk` (one thread, four connections, so the load generator leaves the server the cores) for
-BENCH_SECONDS per URL (default 10; CI may use 2). Each page is measured with the page cache off,
-then on (PAGE_CACHE_SECONDS, one local-memory cache per worker). A static file of about the size
-of a page is the ceiling: each page's throughput is given as a ratio to it, measured in the same
-run, so the figure means the same on any machine.
+A throwaway PostgreSQL cluster and Redis server, the demo content plus seeded volume
+(bench/seed.py: 1,000 organisations, 10,000 events), gunicorn with production settings on
+loopback, and Debian's `wrk` (one thread, four connections, so the load generator leaves the
+server the cores) for BENCH_SECONDS per URL (default 10; CI uses 2). Each page is measured with
+the whole-page cache off, then on (PAGE_CACHE_SECONDS); the frame cache (menu, footer, language
+versions, filter choices, feeds: cms/fragment_cache.py) is on in both, as in production with
+Redis. A static file of about the size of a page is the ceiling: each page's throughput is given
+as a ratio to it, measured in the same run, so the figure means the same on any machine.
 
 Targets (printed as PASS/FAIL, never failing the command): at most 15 SQL queries per public
 page; with the page cache on, at least half the static file's throughput; uncached p95 below
@@ -33,6 +34,9 @@ sys.path.insert(0, str(BENCH))
 
 from postgres import ThrowawayPostgres  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from tests.servers import RedisServer  # noqa: E402
+
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 4  # -c4: the load generator must not starve the server on two cores
 MAX_QUERIES = 15
@@ -52,7 +56,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def production_env(workdir, database_url):
+def production_env(workdir, database_url, redis_url):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -63,6 +67,7 @@ def production_env(workdir, database_url):
         "CSRF_COOKIE_SECURE": "false",
         "SECURE_HSTS_SECONDS": "0",
         "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "ADMIN_PASSWORD": secrets.token_urlsafe(24),
@@ -205,10 +210,12 @@ def main():
         raise SystemExit("wrk not found: apt-get install wrk")
     workdir = Path(tempfile.mkdtemp(prefix="ak-bench-"))
     postgres = ThrowawayPostgres()
+    redis = RedisServer()
     try:
-        log("starting PostgreSQL")
+        log("starting PostgreSQL and Redis")
         postgres.start()
-        env = production_env(workdir, postgres.url)
+        redis.start()
+        env = production_env(workdir, postgres.url, redis.url)
         prepare(env)
         log("finding URLs, counting SQL queries")
         probe = json.loads(python(env, str(BENCH / "probe.py")).stdout.strip().splitlines()[-1])
@@ -245,6 +252,7 @@ def main():
         print(f"\nsaved: {results / 'latest.json'}")
     finally:
         postgres.stop()
+        redis.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
 

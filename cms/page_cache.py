@@ -12,6 +12,7 @@ the old content between the change and the commit cannot keep a stale copy alive
 """
 
 import logging
+import re
 import time
 
 from django.conf import settings
@@ -38,6 +39,7 @@ INVALIDATING_APPS = {
     "taggit",
 }
 SKIPPED_HEADERS = {"set-cookie"}
+SHARED_MAX_AGE = re.compile(r"s-maxage=(\d+)", re.IGNORECASE)
 
 
 def current_generation():
@@ -107,6 +109,13 @@ def _response_is_cacheable(request, response):
     )
 
 
+def _lifetime(response, seconds):
+    """How long to keep ``response``: PAGE_CACHE_SECONDS, or less when the view says (``s-maxage``),
+    as for the directory, whose "open now" texts change at the next opening or closing."""
+    match = SHARED_MAX_AGE.search(response.get("Cache-Control", ""))
+    return min(seconds, int(match.group(1))) if match else seconds
+
+
 def _cache_key(request, generation):
     return f"page-cache:{generation}:{request.get_host()}:{request.get_full_path()}"
 
@@ -133,10 +142,11 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _response_is_cacheable(request, response):
+        lifetime = _lifetime(response, seconds)
+        if lifetime > 0 and _response_is_cacheable(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
             try:
-                cache.set(key, (response.status_code, headers, response.content), seconds)
+                cache.set(key, (response.status_code, headers, response.content), lifetime)
             except Exception:
                 logger.warning("page cache: could not store", exc_info=True)
             response["X-Page-Cache"] = "miss"

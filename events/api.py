@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from .feeds import event_uid, location_text
 from .filters import FilterOptions, read_filters
 from .timezone import berlin_now, start_of_day
-from .views import EVENT_FILENAME, filtered_occurrences
+from .views import EVENT_FILENAME, filtered_occurrences, with_whole_events
 
 DEFAULT_SPAN = timedelta(days=30)
 MAX_SPAN = timedelta(days=366)
@@ -78,7 +78,7 @@ def occurrences_view(request):
         options = FilterOptions.for_locale(locale)
         filters = read_filters(request.GET, options)
         window_start, window_end = start_of_day(first), start_of_day(last + timedelta(days=1))
-        found = filtered_occurrences(locale, filters, options, window_start, window_end)
+        found = with_whole_events(filtered_occurrences(locale, filters, options, window_start, window_end))
         return JsonResponse(
             {
                 "language": language,

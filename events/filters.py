@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .caching import cached
 from .languages import language_name
 
 GROUP_PARAM = "arbeitskreis"
@@ -29,6 +30,11 @@ class FilterOptions:
 
     @classmethod
     def for_locale(cls, locale):
+        """The choices for ``locale``, kept between requests where the site allows it (they scan every event)."""
+        return cached("calendar-filter-options", [locale.pk], lambda: cls._load(locale))
+
+    @classmethod
+    def _load(cls, locale):
         from .models import EventCategory, EventIndexPage, EventPage
 
         index_paths = EventIndexPage.objects.live().filter(locale=locale).values_list("path", flat=True)

@@ -5,19 +5,25 @@ API agree on the dates.
 """
 
 import calendar as stdlib_calendar
+import hashlib
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from .caching import cached
 from .feeds import build_calendar
 from .filters import FilterOptions, read_filters
 from .languages import current_babel_locale, language_name
-from .occurrences import candidate_events, expand, occurrences, window_for_month
+from .listing import OccurrenceList
+from .occurrences import candidate_events, expand, occurrences, schedules, window_for_month
 from .timezone import berlin_now, start_of_day
 
 LIST_HORIZON = timedelta(days=365)
@@ -30,8 +36,12 @@ MONTH_VIEW = "monat"
 PAGE_PARAM = "seite"
 
 
-def filtered_events(locale, filters, options, window_start, window_end):
-    """Candidate events for the filters, each told its working group (no extra queries)."""
+def filtered_events(locale, filters, options, window_start, window_end, *, schedule_only=False):
+    """Candidate events for the filters, each told its working group (no extra queries).
+
+    ``schedule_only``: ``Schedule`` objects instead of pages, for lists of thousands of events
+    of which a page shows twenty (``with_whole_events`` loads those).
+    """
     events = candidate_events(
         locale,
         window_start,
@@ -40,6 +50,8 @@ def filtered_events(locale, filters, options, window_start, window_end):
         category=filters.category,
         town=filters.town,
     )
+    if schedule_only:
+        events = schedules(events)
     groups_by_path = {group.path: group for group in options.groups.values()}
     kept = []
     for event in events:
@@ -50,9 +62,36 @@ def filtered_events(locale, filters, options, window_start, window_end):
     return kept
 
 
+def listed_occurrences(locale, filters, options, window_start, window_end, **kwargs):
+    """The filtered occurrences in the window as an ``OccurrenceList``, for a paginated list."""
+    events = candidate_events(
+        locale, window_start, window_end, within=filters.group, category=filters.category, town=filters.town
+    )
+    groups_by_path = {group.path: group for group in options.groups.values()}
+
+    def annotate(schedule):
+        schedule.working_group_page = groups_by_path.get(schedule.path[: -2 * Page.steplen])
+
+    return OccurrenceList(events, window_start, window_end, language=filters.language, annotate=annotate, **kwargs)
+
+
 def filtered_occurrences(locale, filters, options, window_start, window_end):
-    events = filtered_events(locale, filters, options, window_start, window_end)
+    """The occurrences in the window, in time order, with schedule-only events (see ``with_whole_events``)."""
+    events = filtered_events(locale, filters, options, window_start, window_end, schedule_only=True)
     return occurrences(events, window_start, window_end)
+
+
+def with_whole_events(found):
+    """``found`` with each occurrence's whole event: one query for the occurrences about to be shown."""
+    from .models import EventPage
+
+    whole = EventPage.objects.select_related("category").in_bulk({item.event.pk for item in found})
+    result = []
+    for item in found:
+        event = whole[item.event.pk]
+        event.working_group_page = item.event.working_group_page
+        result.append(replace(item, event=event))
+    return result
 
 
 def group_by_day(items):
@@ -149,16 +188,17 @@ def calendar_view(page, request, *, archive):
         if notice:
             notices.append(notice)
         window_start, window_end = window_for_month(year, month)
-        found = filtered_occurrences(page.locale, filters, options, window_start, window_end)
+        found = with_whole_events(filtered_occurrences(page.locale, filters, options, window_start, window_end))
         context.update(month_context(year, month, found, filters))
         template = "events/calendar_month.html"
     else:
         if archive:
-            found = filtered_occurrences(page.locale, filters, options, now - ARCHIVE_SPAN, now)
-            found = [item for item in reversed(found) if item.end <= now]
+            found = listed_occurrences(page.locale, filters, options, now - ARCHIVE_SPAN, now,
+                                       newest_first=True, ended_by=now)
         else:
-            found = filtered_occurrences(page.locale, filters, options, now, now + LIST_HORIZON)
+            found = listed_occurrences(page.locale, filters, options, now, now + LIST_HORIZON)
         page_obj = Paginator(found, PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
+        page_obj.object_list = with_whole_events(page_obj.object_list)
         context.update({"page_obj": page_obj, "days": group_by_day(page_obj.object_list)})
         template = "events/calendar_page.html"
         today = now.date()
@@ -178,11 +218,12 @@ def index_context(index, request):
     group = index.get_parent()
     filters.group = options.groups.get(group.slug)
     now = berlin_now()
-    events = list(candidate_events(index.locale, now, now + LIST_HORIZON, within=index))
-    for event in events:
-        event.working_group_page = group
-    found = occurrences(events, now, now + LIST_HORIZON)
+    found = OccurrenceList(
+        candidate_events(index.locale, now, now + LIST_HORIZON, within=index), now, now + LIST_HORIZON,
+        annotate=lambda schedule: setattr(schedule, "working_group_page", group),
+    )
     page_obj = Paginator(found, PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
+    page_obj.object_list = with_whole_events(page_obj.object_list)
     calendar_page = _calendar_page(index.locale)
     context = {
         "page_obj": page_obj,
@@ -236,27 +277,40 @@ def event_context(event, request):
     }
 
 
-def _ics_response(calendar, filename, *, attachment):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def _ics_response(request, body, filename, *, attachment):
+    """The calendar file, with an ETag: a phone's calendar app asking again gets "304 Not Modified"."""
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"
-    return response
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    response["ETag"] = etag
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 def feed_response(request, page, *, within, title):
-    """The iCalendar feed of ``page``'s language, limited to ``within`` and the GET filters."""
+    """The iCalendar feed of ``page``'s language, limited to ``within`` and the GET filters.
+
+    A feed lists every event, so it is built once per change of content (``caching.cached``)
+    and shared by all subscribers with the same filters.
+    """
     options = FilterOptions.for_locale(page.locale)
     filters = read_filters(request.GET, options)
     if within is not None:
         filters.group = within
-    now = berlin_now()
-    events = filtered_events(page.locale, filters, options, now - FEED_PAST, None)
-    return _ics_response(build_calendar(events, request, title), f"{page.slug}.ics", attachment=False)
+
+    def build():
+        now = berlin_now()
+        events = filtered_events(page.locale, filters, options, now - FEED_PAST, None)
+        return build_calendar(events, request, title).to_ical()
+
+    key = [request.scheme, request.get_host(), page.pk, urlencode(filters.query_items())]
+    return _ics_response(request, cached("feed", key, build), f"{page.slug}.ics", attachment=False)
 
 
 def event_ics_response(request, event):
-    return _ics_response(build_calendar([event], request, event.title), f"{event.slug}.ics", attachment=True)
+    body = build_calendar([event], request, event.title).to_ical()
+    return _ics_response(request, body, f"{event.slug}.ics", attachment=True)
 
 
 def ics_view(request, page_path, filename):

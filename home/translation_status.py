@@ -7,10 +7,22 @@ templates mark it ``lang="de"`` and tell the visitor it is not translated yet.
 """
 
 from django.conf import settings
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
+from cms import fragment_cache
 from home.translation_overview import translation_is_behind
+
+
+def language_code_of(page):
+    """The page's language; from the frame cache when it is on, saving a query on every page."""
+    if fragment_cache.enabled() and not Page.locale.is_cached(page):
+        codes = fragment_cache.cached_fragment(
+            "locale-codes", [], lambda: dict(Locale.objects.values_list("id", "language_code"))
+        )
+        if page.locale_id in codes:
+            return codes[page.locale_id]
+    return page.locale.language_code
 
 
 def is_untranslated(page):
@@ -18,7 +30,7 @@ def is_untranslated(page):
     return bool(
         isinstance(page, Page)
         and page.alias_of_id
-        and page.locale.language_code != settings.LANGUAGE_CODE
+        and language_code_of(page) != settings.LANGUAGE_CODE
     )
 
 
@@ -40,7 +52,7 @@ def source_updated_since_translation(page):
     German page was published after that moment, or when the source was synced
     but the translation not published again since.
     """
-    if not isinstance(page, Page) or page.alias_of_id or page.locale.language_code == settings.LANGUAGE_CODE:
+    if not isinstance(page, Page) or page.alias_of_id or language_code_of(page) == settings.LANGUAGE_CODE:
         return None
     source = (
         TranslationSource.objects.filter(object_id=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)

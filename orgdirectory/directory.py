@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from . import opening_hours
+from .caching import cached
 from .languages import advice_language_codes, native_name
 from .models import Category, County, Membership, OpeningException, OpeningInterval, Organisation, OrganisationLanguage
 
@@ -54,8 +55,8 @@ class DirectoryQuery:
         return {name: value for name, value in values.items() if value}
 
 
-def source_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+def source_locale_id():
+    return cached("source-locale-id", [], lambda: Locale.objects.get(language_code=settings.LANGUAGE_CODE).pk)
 
 
 def source_entries():
@@ -108,7 +109,7 @@ def parse_query(params):
 
 def matching_translation_keys(text, locale):
     """Wagtail search over the German entries and those in the visitor's language."""
-    locale_ids = {source_locale().pk, locale.pk}
+    locale_ids = {source_locale_id(), locale.pk}
     candidates = Organisation.objects.filter(live=True, locale__in=locale_ids).only("pk", "translation_key")
     # Results are ordered by name; without relevance ranking the search is one indexed query
     # instead of a score per row (10,000 entries: 1 s instead of 14 s on SQLite).
@@ -260,6 +261,10 @@ def localized_group_titles(locale):
 
 def filter_options(locale):
     """The choices of the filter form; only values that at least one entry has."""
+    return cached("directory-filter-options", [locale.pk], lambda: _load_filter_options(locale))
+
+
+def _load_filter_options(locale):
     entries = source_entries()
     used_codes = set(OrganisationLanguage.objects.filter(organisation__in=entries).values_list("code", flat=True))
     used_counties = set(entries.exclude(county="").values_list("county", flat=True))
@@ -267,6 +272,6 @@ def filter_options(locale):
         "categories": localized_categories(locale),
         "groups": localized_group_titles(locale),
         "towns": sorted(set(entries.exclude(town="").values_list("town", flat=True))),
-        "counties": {value: label for value, label in County.choices if value in used_counties},
+        "counties": {value: str(label) for value, label in County.choices if value in used_counties},
         "languages": {code: native_name(code) for code in advice_language_codes() if code in used_codes},
     }

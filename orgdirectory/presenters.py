@@ -1,12 +1,13 @@
 """What the detail page, the result list and the API show about an organisation, in the visitor's language."""
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from urllib.parse import quote, urlencode
 
 from babel.dates import get_day_names
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
 
 from . import opening_hours
 from .languages import is_rtl, native_name
@@ -58,6 +59,17 @@ def upcoming_exceptions(organisation, today=None):
             entry["intervals"].append(interval_label(item.opens, item.closes))
         entry["note"] = entry["note"] or item.note
     return list(days.values())
+
+
+def status_changes_at(status, now):
+    """When ``status_text(status, now)`` stops being true: at the next opening or closing, or at
+    midnight, when "today" and "tomorrow" move on. ``None`` for an entry without opening hours."""
+    if status is None:
+        return None
+    midnight = datetime.combine(now.astimezone(opening_hours.BERLIN).date() + timedelta(days=1), time.min,
+                                tzinfo=opening_hours.BERLIN)
+    change = status.closes_at if status.is_open else status.next_opening
+    return min(moment.astimezone(UTC) for moment in (change, midnight) if moment is not None)
 
 
 def status_text(status, now=None):
@@ -166,14 +178,35 @@ def json_ld(entry, url=None):
     return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
 
 
-def member_groups(source, request=None):
-    """The working groups of an organisation, titled and linked in the visitor's language."""
+def member_groups(source, request, locale_id):
+    """The working groups of an organisation, titled and linked in the visitor's language (one query).
+
+    Like Wagtail's ``Page.localized``: the live translation in ``locale_id``, else the page itself.
+    """
+    pages = [membership.page for membership in source.memberships.all()]
+    if not pages:
+        return []
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale_id=locale_id, translation_key__in=[page.translation_key for page in pages if page.locale_id != locale_id]
+        )
+    }
     groups = []
-    for membership in source.memberships.all():
-        page = membership.page.localized
+    for page in pages:
+        page = translations.get(page.translation_key, page)
         if page.live:
             groups.append({"title": page.title, "url": page.get_url(request)})
     return groups
+
+
+def category_name(source, locale):
+    """The entry's category in the visitor's language, from the directory's (cached) filter choices."""
+    from .directory import filter_options
+
+    if source.category is None:
+        return ""
+    return filter_options(locale)["categories"].get(source.category.slug) or source.category.localized.name
 
 
 def organisation_context(entry_or_organisation, request, directory):
@@ -184,21 +217,25 @@ def organisation_context(entry_or_organisation, request, directory):
     if not isinstance(entry, Entry):
         entry = Entry(shown=entry, source=entry)
     source = entry.source
-    status = source.opening_status()
+    locale = directory.locale if directory else Locale.get_active()
+    now = opening_hours.now_in_berlin()
+    status = source.opening_status(now)
     url = request.build_absolute_uri(directory.organisation_url(source.key)) if directory and request else None
     return {
         "entry": entry,
         "organisation": entry.shown,
         "facts": source,
         "status": status,
-        "status_text": status_text(status),
+        "status_text": status_text(status, now),
+        "status_changes_at": status_changes_at(status, now),
         "weekly": weekly_table(source) if source.opening_intervals.all() else [],
-        "exceptions": upcoming_exceptions(source),
+        "exceptions": upcoming_exceptions(source, now.date()),
         "address": address_line(source),
         "map": map_links(source),
         "tel": dialable(source.phone) if source.phone else "",
         "advice_languages": languages(source),
         "json_ld": json_ld(entry, url),
-        "groups": member_groups(source, request),
+        "groups": member_groups(source, request, locale.pk),
+        "category_name": category_name(source, locale),
         "vcard_url": directory.url + directory.reverse_subpage("vcard", args=[source.key]) if directory else "",
     }

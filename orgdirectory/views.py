@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
-from wagtail.models import Locale
 
 from .directory import (
     Entry,
@@ -16,7 +15,8 @@ from .directory import (
     with_details,
 )
 from .models import Organisation
-from .presenters import organisation_context, status_text
+from .opening_hours import now_in_berlin
+from .presenters import organisation_context, status_changes_at, status_text
 from .vcard import organisation_vcard
 
 PAGE_SIZE = 20
@@ -40,22 +40,37 @@ def frame_context(request, directory):
     }
 
 
-def mark_time_dependent(response):
-    """"Open now" is only true now: keep shared page caches from storing the page."""
-    patch_cache_control(response, no_cache=True)
+def mark_time_dependent(response, changes_at, now):
+    """"Open now" is true until the first opening or closing among the entries shown.
+
+    Shared caches (the site's page cache, a CDN) may keep the page until then (``s-maxage``);
+    browsers ask again every time, so an editor's change is never hidden by a visitor's copy.
+    """
+    moments = [moment for moment in changes_at if moment is not None]
+    if not moments:
+        return
+    seconds = int((min(moments) - now).total_seconds())
+    if seconds > 0:
+        patch_cache_control(response, max_age=0, s_maxage=seconds)
+    else:
+        patch_cache_control(response, no_cache=True)
 
 
 def directory_view(request, directory):
-    locale = Locale.get_active()
+    locale = directory.locale
     query = parse_query(request.GET)
     paginator = Paginator(with_details(find_entries(query, locale)), PAGE_SIZE)
     results = paginator.get_page(request.GET.get("seite"))
     entries = localized_entries(results.object_list, locale)
     options = filter_options(locale)
+    now = now_in_berlin()
+    changes_at = []
     for entry in entries:
         entry.category_name = options["categories"].get(entry.source.category.slug) if entry.source.category else ""
         entry.url = directory.organisation_url(entry.source.key)
-        entry.status_text = status_text(entry.source.opening_status())
+        status = entry.source.opening_status(now)
+        entry.status_text = status_text(status, now)
+        changes_at.append(status_changes_at(status, now))
     params = query.as_params()
     context = frame_context(request, directory) | {
         "query": query,
@@ -66,14 +81,16 @@ def directory_view(request, directory):
         "count": paginator.count,
     }
     response = TemplateResponse(request, "orgdirectory/directory_page.html", context)
-    if query.open_now or any(entry.status_text for entry in entries):
-        mark_time_dependent(response)
+    if query.open_now:
+        # Which entries match changes whenever any of them opens or closes, shown or not.
+        patch_cache_control(response, no_cache=True)
+    else:
+        mark_time_dependent(response, changes_at, now)
     return response
 
 
-def find_entry(key):
-    """The organisation in the visitor's language, else the German entry; 404 if there is none."""
-    locale = Locale.get_active()
+def find_entry(key, locale):
+    """The organisation in ``locale``, else the German entry; 404 if there is none."""
     versions = {
         item.locale_id: item
         for item in with_details(
@@ -90,16 +107,15 @@ def find_entry(key):
 
 
 def organisation_view(request, directory, key):
-    entry = find_entry(key)
+    entry = find_entry(key, directory.locale)
     context = frame_context(request, directory) | organisation_context(entry, request, directory)
     response = TemplateResponse(request, "orgdirectory/organisation_detail.html", context)
-    if context["status"] is not None:
-        mark_time_dependent(response)
+    mark_time_dependent(response, [context["status_changes_at"]], now_in_berlin())
     return response
 
 
 def vcard_view(request, directory, key):
-    entry = find_entry(key)
+    entry = find_entry(key, directory.locale)
     response = HttpResponse(organisation_vcard(entry.shown, entry.source), content_type="text/vcard; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{key}.vcf"'
     return response

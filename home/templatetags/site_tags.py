@@ -6,7 +6,9 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
 
+from cms.fragment_cache import cached_fragment
 from home.models import Footer, MainMenu
 from home.translation_status import is_untranslated, source_updated_since_translation, translations_of
 
@@ -14,41 +16,53 @@ register = template.Library()
 
 
 def _versions_for(context):
-    """Versions of the current page (or of the site root) in every language, cached per request."""
+    """Versions of the current page (or of the site root) in every language, kept per request.
+
+    Plain data (URLs and whether a version is a placeholder), so the frame cache can keep it.
+    """
     request = context.get("request")
     page = context.get("page")
     if not isinstance(page, Page):
         page = None
-    cache = getattr(request, "_page_versions", None) if request else None
-    if cache is not None and cache[0] == getattr(page, "pk", None):
-        return cache[1]
+    memo = getattr(request, "_page_versions", None) if request else None
+    if memo is not None and memo[0] == getattr(page, "pk", None):
+        return memo[1]
     anchor = page
     if anchor is None and request is not None:
         site = Site.find_for_request(request)
         anchor = site.root_page if site else None
-    versions = translations_of(anchor) if anchor is not None else {}
+    if anchor is None:
+        versions = {}
+    else:
+        host = request.get_host() if request else ""
+        versions = cached_fragment("versions", [host, anchor.pk], lambda: _version_urls(anchor, request))
     if request is not None:
         request._page_versions = (getattr(page, "pk", None), versions)
     return versions
 
 
+def _version_urls(anchor, request):
+    return {
+        code: {"url": version.get_url(request), "full_url": version.get_full_url(request), "alias": bool(version.alias_of_id)}
+        for code, version in translations_of(anchor).items()
+    }
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per site language: native name, direction and the URL of this page in it."""
-    request = context.get("request")
     versions = _versions_for(context)
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
         version = versions.get(code)
-        url = version.get_url(request) if version is not None else f"/{code}/"
         links.append(
             {
                 "code": code,
                 "name": info["name_local"],
                 "bidi": info["bidi"],
-                "url": url,
+                "url": version["url"] if version and version["url"] else f"/{code}/",
                 "current": code == current,
             }
         )
@@ -58,17 +72,16 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def alternate_links(context):
     """``hreflang`` links for every real translation of the page, plus ``x-default`` (German)."""
-    request = context.get("request")
     versions = _versions_for(context)
     links = []
     for code, _name in settings.LANGUAGES:
         version = versions.get(code)
-        if version is None or (version.alias_of_id and code != settings.LANGUAGE_CODE):
+        if version is None or (version["alias"] and code != settings.LANGUAGE_CODE):
             continue
-        links.append({"hreflang": code, "url": version.get_full_url(request)})
+        links.append({"hreflang": code, "url": version["full_url"]})
     default = versions.get(settings.LANGUAGE_CODE)
     if default is not None:
-        links.append({"hreflang": "x-default", "url": default.get_full_url(request)})
+        links.append({"hreflang": "x-default", "url": default["full_url"]})
     return links
 
 
@@ -107,42 +120,68 @@ def _for_active_locale(model):
     return items.get(current) or items.get(settings.LANGUAGE_CODE)
 
 
+def _menu_entries(request):
+    """The menu's links in the visitor's language: each page's live translation, else the page itself."""
+    menu = _for_active_locale(MainMenu)
+    if menu is None:
+        return []
+    targets = [block.value["page"] for block in menu.links if block.value["page"] is not None]
+    if not targets:
+        return []
+    locale = Locale.get_active()
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale=locale, translation_key__in=[target.translation_key for target in targets if target.locale_id != locale.id]
+        )
+    }
+    language_codes = dict(Locale.objects.values_list("id", "language_code"))
+    entries = []
+    for block in menu.links:
+        target = block.value["page"]
+        if target is None:
+            continue
+        if target.locale_id != locale.id:
+            target = translations.get(target.translation_key, target)
+        if not target.live:
+            continue
+        url = target.get_url(request)
+        if not url:
+            continue
+        untranslated = target.alias_of_id and language_codes.get(target.locale_id) != settings.LANGUAGE_CODE
+        entries.append(
+            {
+                "url": url,
+                "label": block.value["label"] or target.title,
+                "lang": settings.LANGUAGE_CODE if untranslated else "",
+            }
+        )
+    return entries
+
+
 @register.inclusion_tag("home/tags/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    menu = _for_active_locale(MainMenu)
+    host = request.get_host() if request else ""
+    entries = cached_fragment("menu", [host, translation.get_language()], lambda: _menu_entries(request))
     current_path = request.path if request else ""
-    entries = []
-    if menu is not None:
-        locale = Locale.get_active()
-        for block in menu.links:
-            target = block.value["page"]
-            if target is None:
-                continue
-            target = target.localized if target.locale_id != locale.id else target
-            if not target.live:
-                continue
-            url = target.get_url(request)
-            if not url:
-                continue
-            entries.append(
-                {
-                    "url": url,
-                    "label": block.value["label"] or target.title,
-                    "current": current_path.startswith(url),
-                    "lang": target.locale.language_code if is_untranslated(target) else "",
-                }
-            )
-    return {"entries": entries}
+    return {"entries": [{**entry, "current": current_path.startswith(entry["url"])} for entry in entries]}
+
+
+def _footer():
+    footer = _for_active_locale(Footer)
+    if footer is None:
+        return None
+    language = footer.locale.language_code
+    return {"html": RichText(footer.text).__html__(), "lang": language if language != translation.get_language() else ""}
 
 
 @register.inclusion_tag("home/tags/footer.html")
 def site_footer():
-    footer = _for_active_locale(Footer)
-    lang = ""
-    if footer is not None and footer.locale.language_code != translation.get_language():
-        lang = footer.locale.language_code
-    return {"footer": footer, "lang": lang}
+    footer = cached_fragment("footer", [translation.get_language()], _footer)
+    if footer is not None:
+        footer = {**footer, "html": mark_safe(footer["html"])}  # the editors' rich text, rendered by Wagtail
+    return {"footer": footer}
 
 
 @register.filter

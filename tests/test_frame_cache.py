@@ -1,0 +1,143 @@
+"""The frame cache keeps menu, footer, language versions, filter choices and feeds between requests,
+and never shows a visitor something an editor has already changed. The directory tells shared
+caches how long its "open now" texts stay true."""
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from cms import page_cache
+from events.models import CalendarPage, EventIndexPage
+from events.timezone import berlin_now
+from home.models import Footer, MainMenu
+from orgdirectory import opening_hours
+from orgdirectory.opening_hours import BERLIN, OpeningStatus
+from orgdirectory.presenters import status_changes_at
+from tests.events.support import at, publish_event, republish
+from tests.orgdirectory_helpers import directory_url, make_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def frame_cache(settings):
+    settings.FRAME_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_changed_footer_shows_at_once(client, german):
+    assert "Arbeitskreise" in client.get("/de/").content.decode()
+    footer = Footer.objects.get(locale=german)
+    footer.text = "<p>Neue Fußzeile zum Test</p>"
+    footer.save()
+    assert "Neue Fußzeile zum Test" in client.get("/de/").content.decode()
+
+
+def test_a_renamed_menu_entry_shows_at_once(client, german):
+    menu = MainMenu.objects.get(locale=german)
+    client.get("/de/")
+    links = menu.links.get_prep_value()
+    links[0]["value"]["label"] = "Umbenannter Menüpunkt"
+    menu.links = links
+    menu.save()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', client.get("/de/").content.decode(), re.S).group(0)
+    assert "Umbenannter Menüpunkt" in nav
+
+
+def test_the_menu_marks_the_current_section_on_each_page(client, working_groups_de):
+    group = working_groups_de["ak-migration-loerrach"]
+    client.get("/de/")  # the menu is cached on the home page, where no entry is current
+    html = client.get(group.url).content.decode()
+    assert re.search(rf'href="{group.url}"[^>]*aria-current="page"', html)
+
+
+def test_a_new_event_reaches_the_cached_feed(client, german, working_groups_de, django_capture_on_commit_callbacks):
+    calendar = CalendarPage.objects.get(locale=german)
+    feed_url = calendar.url + "feed.ics"
+    assert b"Feed-Testtermin" not in client.get(feed_url).content
+    index = EventIndexPage.objects.child_of(working_groups_de["ak-migration-loerrach"]).get()
+    start = at((berlin_now() + timedelta(days=3)).date())
+    with django_capture_on_commit_callbacks(execute=True):
+        event = publish_event(index, title="Feed-Testtermin", start=start, end=start + timedelta(hours=1))
+    assert b"Feed-Testtermin" in client.get(feed_url).content
+    with django_capture_on_commit_callbacks(execute=True):
+        republish(event, title="Feed-Testtermin verschoben")
+    assert b"Feed-Testtermin verschoben" in client.get(feed_url).content
+
+
+def test_a_subscribed_phone_asking_again_gets_not_modified(client, german):
+    feed_url = CalendarPage.objects.get(locale=german).url + "feed.ics"
+    first = client.get(feed_url)
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get(feed_url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    assert client.get(feed_url, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_garbage_filters_share_the_unfiltered_feed(client, german):
+    feed_url = CalendarPage.objects.get(locale=german).url + "feed.ics"
+    assert client.get(feed_url + "?kategorie=%00%ff&ort=<x>").content == client.get(feed_url).content
+
+
+# --- "open now" and shared caches ---------------------------------------------------------------
+
+
+def moment(text):
+    return datetime.fromisoformat(text).replace(tzinfo=BERLIN)
+
+
+def test_open_text_holds_until_closing():
+    status = OpeningStatus(is_open=True, closes_at=moment("2026-11-25 16:00"))
+    assert status_changes_at(status, moment("2026-11-25 10:00")) == moment("2026-11-25 16:00")
+
+
+def test_closed_text_holds_until_opening_or_midnight_whichever_first():
+    opens_tomorrow = OpeningStatus(is_open=False, next_opening=moment("2026-11-26 08:00"))
+    # "opens tomorrow at 8:00" becomes "opens today at 8:00" at midnight.
+    assert status_changes_at(opens_tomorrow, moment("2026-11-25 20:00")) == moment("2026-11-26 00:00")
+    opens_today = OpeningStatus(is_open=False, next_opening=moment("2026-11-25 14:00"))
+    assert status_changes_at(opens_today, moment("2026-11-25 12:30")) == moment("2026-11-25 14:00")
+    assert status_changes_at(None, moment("2026-11-25 12:30")) is None
+
+
+def test_midnight_is_local_on_the_night_the_clocks_go_back():
+    status = OpeningStatus(is_open=False, next_opening=moment("2026-10-27 08:00"))
+    assert status_changes_at(status, moment("2026-10-25 20:00")) == moment("2026-10-26 00:00")
+
+
+def shared_max_age(response):
+    match = re.search(r"s-maxage=(\d+)", response.get("Cache-Control", ""))
+    return int(match.group(1)) if match else None
+
+
+def test_directory_may_be_kept_until_the_first_opening_or_closing_on_it(client):
+    now = opening_hours.now_in_berlin()
+    soon = (now + timedelta(minutes=45)).replace(second=0, microsecond=0)
+    make_organisation("schliesst-bald", "AAA Schließt bald", hours=[(now.weekday(), "00:00", soon.strftime("%H:%M"))]
+                      if soon.date() == now.date() else [(now.weekday(), "00:00", "23:59")])
+    response = client.get(directory_url())
+    assert "AAA Schließt bald" in response.content.decode()
+    assert "max-age=0" in response["Cache-Control"]  # browsers ask again: an editor's change shows at once
+    seconds = shared_max_age(response)
+    limit = (soon if soon.date() == now.date() else now.replace(hour=23, minute=59)) - now
+    assert seconds is not None and 0 < seconds <= limit.total_seconds()
+
+
+def test_open_now_filter_is_never_kept(client):
+    response = client.get(directory_url() + "?jetzt_offen=1")
+    assert "no-cache" in response["Cache-Control"] and shared_max_age(response) is None
+
+
+def test_page_cache_keeps_a_page_no_longer_than_the_view_allows():
+    response = HttpResponse()
+    assert page_cache._lifetime(response, 600) == 600
+    response["Cache-Control"] = "max-age=0, s-maxage=90"
+    assert page_cache._lifetime(response, 600) == 90
+    response["Cache-Control"] = "max-age=0, s-maxage=0"
+    assert page_cache._lifetime(response, 600) == 0
