@@ -40,6 +40,7 @@ INVALIDATING_APPS = {
 }
 SKIPPED_HEADERS = {"set-cookie"}
 SHARED_MAX_AGE = re.compile(r"s-maxage=(\d+)", re.IGNORECASE)
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 
 
 def current_generation():
@@ -117,7 +118,8 @@ def _lifetime(response, seconds):
 
 
 def _cache_key(request, generation):
-    return f"page-cache:{generation}:{request.get_host()}:{request.get_full_path()}"
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+    return f"page-cache:{generation}:{encoding}:{request.get_host()}:{request.get_full_path()}"
 
 
 class PageCacheMiddleware:

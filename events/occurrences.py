@@ -63,6 +63,7 @@ class Schedule:
 
     pk: int
     path: str
+    slug: str
     title: str
     start: datetime
     end: datetime | None
@@ -72,7 +73,7 @@ class Schedule:
     languages: list
     series_exceptions: list = field(default_factory=list)
 
-    FIELDS = ("pk", "path", "title", "start", "end", "all_day", "rrule", "cancelled", "languages")
+    FIELDS = ("pk", "path", "slug", "title", "start", "end", "all_day", "rrule", "cancelled", "languages")
 
     @property
     def local_start(self):

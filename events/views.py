@@ -5,6 +5,7 @@ API agree on the dates.
 """
 
 import calendar as stdlib_calendar
+import gzip
 import hashlib
 import re
 from dataclasses import replace
@@ -13,8 +14,7 @@ from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.utils.cache import get_conditional_response
-from django.utils.http import quote_etag
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -81,6 +81,16 @@ def filtered_occurrences(locale, filters, options, window_start, window_end):
     return occurrences(events, window_start, window_end)
 
 
+def with_urls(found, request):
+    """``found`` with a URL on each occurrence's ``Schedule``: its event index's URL and its slug,
+    which is how Wagtail builds a page's URL; one query for the indexes, none per event."""
+    parents = {item.event.path[: -Page.steplen] for item in found}
+    urls = {index.path: index.get_url(request) for index in Page.objects.filter(path__in=parents).select_related("locale")}
+    for item in found:
+        item.event.url = f"{urls[item.event.path[: -Page.steplen]]}{item.event.slug}/"
+    return found
+
+
 def with_whole_events(found):
     """``found`` with each occurrence's whole event: one query for the occurrences about to be shown."""
     from .models import EventPage
@@ -106,6 +116,7 @@ def group_by_day(items):
 
 
 FEED_FILENAME = "feed.ics"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 EVENT_FILENAME = "termin.ics"
 
 
@@ -188,7 +199,7 @@ def calendar_view(page, request, *, archive):
         if notice:
             notices.append(notice)
         window_start, window_end = window_for_month(year, month)
-        found = with_whole_events(filtered_occurrences(page.locale, filters, options, window_start, window_end))
+        found = with_urls(filtered_occurrences(page.locale, filters, options, window_start, window_end), request)
         context.update(month_context(year, month, found, filters))
         template = "events/calendar_month.html"
     else:
@@ -239,7 +250,8 @@ def index_context(index, request):
 def _calendar_page(locale):
     from .models import CalendarPage
 
-    return CalendarPage.objects.live().filter(locale=locale).first()
+    # One per language; ordering by pk, not path, keeps PostgreSQL from walking the page tree.
+    return CalendarPage.objects.live().filter(locale=locale).order_by("pk").first()
 
 
 def map_links(event):
@@ -277,13 +289,24 @@ def event_context(event, request):
     }
 
 
-def _ics_response(request, body, filename, *, attachment):
-    """The calendar file, with an ETag: a phone's calendar app asking again gets "304 Not Modified"."""
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+def _ics_response(request, body, filename, *, attachment, compressed=None):
+    """The calendar file, with an ETag: a phone's calendar app asking again gets "304 Not Modified".
+
+    ``compressed`` is the same file gzipped ahead of time (a full feed is megabytes: compressing
+    it on every request would cost more than building the page); sent to clients that accept it.
+    """
+    etag = hashlib.sha256(body).hexdigest()[:32]
+    if compressed is not None and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        response = HttpResponse(compressed, content_type="text/calendar; charset=utf-8")
+        response["Content-Encoding"] = "gzip"
+        etag = f'W/"{etag}"'  # as GZipMiddleware marks a compressed representation
+    else:
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        etag = f'"{etag}"'
+    patch_vary_headers(response, ["Accept-Encoding"])
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"
-    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     response["ETag"] = etag
     return get_conditional_response(request, etag=etag, response=response)
 
@@ -291,8 +314,8 @@ def _ics_response(request, body, filename, *, attachment):
 def feed_response(request, page, *, within, title):
     """The iCalendar feed of ``page``'s language, limited to ``within`` and the GET filters.
 
-    A feed lists every event, so it is built once per change of content (``caching.cached``)
-    and shared by all subscribers with the same filters.
+    A feed lists every event, so it is built (and compressed) once per change of content
+    (``caching.cached``) and shared by all subscribers with the same filters.
     """
     options = FilterOptions.for_locale(page.locale)
     filters = read_filters(request.GET, options)
@@ -302,10 +325,12 @@ def feed_response(request, page, *, within, title):
     def build():
         now = berlin_now()
         events = filtered_events(page.locale, filters, options, now - FEED_PAST, None)
-        return build_calendar(events, request, title).to_ical()
+        body = build_calendar(events, request, title).to_ical()
+        return body, gzip.compress(body, mtime=0)
 
     key = [request.scheme, request.get_host(), page.pk, urlencode(filters.query_items())]
-    return _ics_response(request, cached("feed", key, build), f"{page.slug}.ics", attachment=False)
+    body, compressed = cached("feed", key, build)
+    return _ics_response(request, body, f"{page.slug}.ics", attachment=False, compressed=compressed)
 
 
 def event_ics_response(request, event):

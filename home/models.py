@@ -160,7 +160,8 @@ class WorkingGroupPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news_index = NewsIndexPage.objects.child_of(self).live().first()
+        # One news index per group; ordering by pk, not path, keeps PostgreSQL from walking the page tree.
+        news_index = NewsIndexPage.objects.child_of(self).live().order_by("pk").first()
         context["news_index"] = news_index
         context["latest_news"] = news_index.news()[:3] if news_index else []
         return context

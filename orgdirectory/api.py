@@ -138,7 +138,7 @@ class OrganisationListAPI(DirectoryAPIView):
             total = entries.count()
             offset = number(request.GET.get("offset"), 0, 10**9)
             limit = number(request.GET.get("limit"), DEFAULT_LIMIT, MAX_LIMIT)
-            page = localized_entries(with_details(entries)[offset : offset + limit], locale)
+            page = localized_entries(entries[offset : offset + limit], locale)
             labels = labels_for(locale)
             return Response(
                 {

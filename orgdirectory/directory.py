@@ -6,6 +6,7 @@ Only the text search also looks at the visitor's language. The entries found are
 then shown in the visitor's language where a translation exists.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -107,8 +108,22 @@ def parse_query(params):
     return query
 
 
+def matching_source_ids(text, locale):
+    """The German entries whose text, German or in the visitor's language, matches ``text``.
+
+    Kept between requests where the site allows it: the search backend builds an entry object
+    for every match, which for a common word costs more than the rest of the page.
+    """
+    digest = hashlib.sha256(text.encode()).hexdigest()[:32]
+
+    def search():
+        keys = matching_translation_keys(text, locale)
+        return list(source_entries().filter(translation_key__in=keys).values_list("pk", flat=True))
+
+    return cached("directory-search", [locale.pk, digest], search)
+
+
 def matching_translation_keys(text, locale):
-    """Wagtail search over the German entries and those in the visitor's language."""
     locale_ids = {source_locale_id(), locale.pk}
     candidates = Organisation.objects.filter(live=True, locale__in=locale_ids).only("pk", "translation_key")
     # Results are ordered by name; without relevance ranking the search is one indexed query
@@ -176,10 +191,8 @@ def open_now_filter(entries, moment):
 
 
 def find_entries(query, locale, moment=None):
-    """German entries matching ``query``, ordered by name."""
+    """German entries matching ``query``, ordered by name, as an ``EntryList``."""
     entries = source_entries()
-    if query.text:
-        entries = entries.filter(translation_key__in=matching_translation_keys(query.text, locale))
     if query.category:
         entries = entries.filter(category__slug=query.category)
     if query.group:
@@ -197,7 +210,44 @@ def find_entries(query, locale, moment=None):
         )
     if query.open_now:
         entries = open_now_filter(entries, moment or opening_hours.now_in_berlin())
-    return entries.order_by("name", "pk")
+    entries = entries.order_by("name", "pk")
+    return EntryList(entries, set(matching_source_ids(query.text, locale)) if query.text else None)
+
+
+class EntryList:
+    """Matching entries in name order, with their details, read one page at a time (for ``Paginator``).
+
+    A text search can match most of the directory. Filtering the database by a list of a
+    thousand ids costs more than the whole page, so the search narrows the ordered ids in
+    Python and only the entries of the page asked for are read.
+    """
+
+    def __init__(self, entries, matched_ids=None):
+        self.entries = entries
+        self.matched_ids = matched_ids
+        self._ids = None
+
+    def _ordered_ids(self):
+        if self._ids is None:
+            self._ids = [pk for pk in self.entries.values_list("pk", flat=True) if pk in self.matched_ids]
+        return self._ids
+
+    def count(self):
+        return self.entries.count() if self.matched_ids is None else len(self._ordered_ids())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("EntryList supports slices only")
+        if self.matched_ids is None:
+            return list(with_details(self.entries)[index])
+        page_ids = self._ordered_ids()[index]
+        found = with_details(Organisation.objects.filter(pk__in=page_ids)).in_bulk()
+        return [found[pk] for pk in page_ids]
+
+
 
 
 def with_details(entries):

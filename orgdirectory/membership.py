@@ -27,9 +27,10 @@ def member_names(page):
 
 
 def directory_for(locale):
-    return DirectoryPage.objects.live().filter(locale=locale).first() or DirectoryPage.objects.live().filter(
-        locale__language_code=settings.LANGUAGE_CODE
-    ).first()
+    """The directory in ``locale``, else the German one. Ordered by pk, not path: there is one per
+    language, and a path order makes PostgreSQL walk the whole page tree."""
+    pages = DirectoryPage.objects.live().order_by("pk")
+    return pages.filter(locale=locale).first() or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
 
 
 def members_for_display(page, request=None):

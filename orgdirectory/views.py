@@ -59,7 +59,7 @@ def mark_time_dependent(response, changes_at, now):
 def directory_view(request, directory):
     locale = directory.locale
     query = parse_query(request.GET)
-    paginator = Paginator(with_details(find_entries(query, locale)), PAGE_SIZE)
+    paginator = Paginator(find_entries(query, locale), PAGE_SIZE)
     results = paginator.get_page(request.GET.get("seite"))
     entries = localized_entries(results.object_list, locale)
     options = filter_options(locale)

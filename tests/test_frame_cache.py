@@ -2,6 +2,7 @@
 and never shows a visitor something an editor has already changed. The directory tells shared
 caches how long its "open now" texts stay true."""
 
+import gzip
 import re
 from datetime import datetime, timedelta
 
@@ -141,3 +142,13 @@ def test_page_cache_keeps_a_page_no_longer_than_the_view_allows():
     assert page_cache._lifetime(response, 600) == 90
     response["Cache-Control"] = "max-age=0, s-maxage=0"
     assert page_cache._lifetime(response, 600) == 0
+
+
+def test_the_feed_is_sent_compressed_ahead_of_time_to_clients_that_accept_it(client, german):
+    feed_url = CalendarPage.objects.get(locale=german).url + "feed.ics"
+    plain = client.get(feed_url)
+    compressed = client.get(feed_url, HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
+    assert client.get(feed_url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"]).status_code == 304

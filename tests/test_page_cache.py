@@ -1,5 +1,6 @@
 """Whole-page cache: visitors get cached pages, and never a stale one after an editor's change."""
 
+import gzip
 from unittest import mock
 
 import pytest
@@ -133,3 +134,16 @@ def test_a_cache_outage_still_serves_pages(client):
 def test_disabled_without_a_shared_cache(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     assert "X-Page-Cache" not in client.get("/de/")
+
+
+def test_cached_pages_are_stored_compressed_and_served_plain_to_clients_without_gzip(client, home_de):
+    url = home_de.url
+    assert get(client, url)[1] == "miss"
+    compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert compressed["X-Page-Cache"] == "miss" and compressed["Content-Encoding"] == "gzip"
+    again = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert again["X-Page-Cache"] == "hit" and again["Content-Encoding"] == "gzip"
+    assert gzip.decompress(again.content) == client.get(url).content
+    plain = client.get(url)
+    assert plain["X-Page-Cache"] == "hit" and not plain.has_header("Content-Encoding")
+    assert b"</html>" in plain.content

@@ -27,7 +27,7 @@ BOUNDS_WITHOUT_FRAME_CACHE = {
     "working group": 22,
     "directory": 26,
     "directory filtered": 26,
-    "directory search": 28,
+    "directory search": 29,
     "organisation": 25,
     "calendar list": 25,
     "calendar month": 23,

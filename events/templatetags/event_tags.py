@@ -1,7 +1,11 @@
 """Dates, weekdays and times in the visitor's language and conventions, formatted by ``babel``."""
 
+from datetime import time
+from functools import lru_cache
+
 from babel.dates import format_date, format_skeleton, format_time
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from events.languages import current_babel_locale
@@ -26,14 +30,45 @@ def day_number(day):
     return format_skeleton("d", day, locale=current_babel_locale())
 
 
+@lru_cache(maxsize=4096)
+def _clock_text(hour, minute, locale):
+    return format_time(time(hour, minute), "short", locale=locale)
+
+
 @register.filter
 def clock(moment):
-    return format_time(moment.astimezone(BERLIN), "short", tzinfo=BERLIN, locale=current_babel_locale())
+    """"18:30" / "6:30 PM" / "١٨:٣٠"; the same wall-clock time always reads the same in a language."""
+    local = moment.astimezone(BERLIN)
+    return _clock_text(local.hour, local.minute, current_babel_locale())
 
 
 @register.filter
 def iso(moment):
     return moment.isoformat()
+
+
+@register.simple_tag
+def month_day_entries(occurrences):
+    """The links of one day of the month view.
+
+    Built here rather than in a template loop: a busy month has hundreds of them, and
+    the template engine would spend more time on them than everything else on the page.
+    """
+    cancelled = _("Abgesagt")
+    return format_html_join(
+        "",
+        '<li class="{}"><a href="{}">{}{}{}</a></li>',
+        (
+            (
+                "event-item--cancelled" if item.cancelled else "",
+                item.event.url,
+                "" if item.all_day else format_html('<time datetime="{}">{}</time> ', item.start.isoformat(), clock(item.start)),
+                format_html('<span class="event-badge event-badge--cancelled">{}</span> ', cancelled) if item.cancelled else "",
+                item.event.title,
+            )
+            for item in occurrences
+        ),
+    )
 
 
 @register.simple_tag
