@@ -1,6 +1,7 @@
 """The paginated list reads only what a page shows, and shows exactly what expanding every event shows."""
 
 import random
+import re
 from datetime import timedelta
 
 import pytest
@@ -84,3 +85,20 @@ def test_a_page_reads_only_the_single_events_it_shows(german, mixed_events):
         listed[0:3]
     assert len(captured) == 1
     assert captured.captured_queries[0]["sql"].rstrip().endswith("LIMIT 3")
+
+
+@pytest.mark.parametrize("code", ["de", "ar", "ti"])
+def test_month_view_links_are_the_event_pages_own_addresses(client, mixed_events, code):
+    """The month view builds links from the event index's URL and the slug, without loading the pages."""
+    from events.models import CalendarPage, EventPage
+
+    calendar = CalendarPage.objects.get(locale__language_code=code)
+    month = berlin_now().strftime("%Y-%m")
+    html = client.get(calendar.url + f"?ansicht=monat&monat={month}").content.decode()
+    table = re.search(r'<table class="event-month">.*?</table>', html, re.S).group(0)
+    links = set(re.findall(r'<a href="([^"]+)">', table))
+    assert links
+    own = {page.url for page in EventPage.objects.live().filter(locale__language_code=code)}
+    assert links <= own
+    for link in list(links)[:3]:
+        assert client.get(link).status_code == 200
