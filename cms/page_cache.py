@@ -39,7 +39,6 @@ INVALIDATING_APPS = {
     "taggit",
 }
 SKIPPED_HEADERS = {"set-cookie"}
-SHARED_MAX_AGE = re.compile(r"s-maxage=(\d+)", re.IGNORECASE)
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 
 
@@ -100,21 +99,29 @@ def _request_is_cacheable(request):
 
 def _response_is_cacheable(request, response):
     cache_control = response.get("Cache-Control", "").lower()
+    refused = {"private", "no-store"}
+    if not hasattr(response, "page_cache_seconds"):
+        refused.add("no-cache")
     return (
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and not any(word in cache_control for word in refused)
     )
 
 
 def _lifetime(response, seconds):
-    """How long to keep ``response``: PAGE_CACHE_SECONDS, or less when the view says (``s-maxage``),
-    as for the directory, whose "open now" texts change at the next opening or closing."""
-    match = SHARED_MAX_AGE.search(response.get("Cache-Control", ""))
-    return min(seconds, int(match.group(1))) if match else seconds
+    """How long to keep ``response``: PAGE_CACHE_SECONDS, or less when the view says so.
+
+    A view may set ``response.page_cache_seconds`` (``None``: no limit of its own) to let this
+    cache keep a page that it marks ``no-cache`` for browsers and CDNs, which cannot know when
+    an editor changes something: the directory, whose "open now" texts are true until the next
+    opening or closing.
+    """
+    allowed = getattr(response, "page_cache_seconds", None)
+    return seconds if allowed is None else min(seconds, allowed)
 
 
 def _cache_key(request, generation):

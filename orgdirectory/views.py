@@ -43,17 +43,15 @@ def frame_context(request, directory):
 def mark_time_dependent(response, changes_at, now):
     """"Open now" is true until the first opening or closing among the entries shown.
 
-    Shared caches (the site's page cache, a CDN) may keep the page until then (``s-maxage``);
-    browsers ask again every time, so an editor's change is never hidden by a visitor's copy.
+    Caches outside the site (browsers, a CDN) are told ``no-cache``: they cannot know when an
+    editor changes an entry. The site's own page cache, which does know, may keep the page
+    until the first change (``page_cache_seconds``, read by a page cache that supports it).
     """
+    patch_cache_control(response, no_cache=True)
     moments = [moment for moment in changes_at if moment is not None]
-    if not moments:
-        return
-    seconds = int((min(moments) - now).total_seconds())
-    if seconds > 0:
-        patch_cache_control(response, max_age=0, s_maxage=seconds)
-    else:
-        patch_cache_control(response, no_cache=True)
+    seconds = int((min(moments) - now).total_seconds()) if moments else None
+    if seconds is None or seconds > 0:
+        response.page_cache_seconds = seconds
 
 
 def directory_view(request, directory):
