@@ -78,6 +78,10 @@ def production_env(workdir, database_url, redis_url):
         # keep-alive wrk opens a connection per request, runs out of loopback ports at
         # static-file speed, and the static file's p95 becomes TCP's one-second retry timer.
         "GUNICORN_THREADS": "2",
+        # No recycling of workers during the measurement: at static-file speed the production
+        # default would restart each worker every few seconds, and the next page would be
+        # measured on cold workers.
+        "GUNICORN_MAX_REQUESTS": "0",
     }
 
 
