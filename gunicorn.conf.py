@@ -1,7 +1,8 @@
 """gunicorn settings for production: ``gunicorn cms.wsgi`` reads this file from the repository root.
 
 PORT (8000), BIND (overrides PORT), WEB_CONCURRENCY (2 x cores + 1), GUNICORN_THREADS (1),
-GUNICORN_TIMEOUT (30 s). Access log off by default; errors go to stderr.
+GUNICORN_TIMEOUT (30 s), GUNICORN_MAX_REQUESTS (10,000; 0 = never recycle a worker). Access log
+off by default; errors go to stderr.
 """
 
 import multiprocessing

@@ -75,14 +75,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "cms.middleware.RememberLanguageMiddleware",
-    "cms.middleware.GermanAdminMiddleware",
-    # Outside GZip: a cached page is stored compressed, so a hit costs no compression.
+    # A cached page is answered here, before sessions and language selection, which a hit does
+    # not need; outside GZip, so pages are stored compressed and a hit costs no compression.
     "cms.page_cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "cms.csp.AdminScriptNonceMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.GermanAdminMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
