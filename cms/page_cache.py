@@ -1,10 +1,10 @@
 """Whole public pages from the cache, for visitors who are not signed in.
 
-A cached page is stored under a key that contains a *generation* number kept in the
-cache itself. Anything a public page may show changing (a page, snippet, directory entry,
-event, setting, translation, image, redirect being saved, published, unpublished, moved or
-deleted) increments the generation, so every process sharing the cache (Redis) stops using
-every older copy at once. That is coarser than tracking which page shows what, and for a
+A cached page is stored with a *generation* number kept in the cache itself, and used
+only while that number is current (both are read in one round trip). Anything a public
+page may show changing (a page, snippet, directory entry, event, setting, translation,
+image, redirect being saved, published, unpublished, moved or deleted) increments the
+generation, so every process sharing the cache (Redis) stops using every older copy at once. That is coarser than tracking which page shows what, and for a
 site whose editors publish a few times a day it is simple and always right.
 
 The increment runs again when the transaction commits: a visitor's request that rendered
@@ -124,9 +124,25 @@ def _lifetime(response, seconds):
     return seconds if allowed is None else min(seconds, allowed)
 
 
-def _cache_key(request, generation):
+def _cache_key(request):
     encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
-    return f"page-cache:{generation}:{encoding}:{request.get_host()}:{request.get_full_path()}"
+    return f"page-cache:{encoding}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _lookup(key):
+    """The current generation and the stored copy of a page, in one round trip to the cache.
+
+    A copy is stored with the generation that was current when its request began; it is used
+    only while that is still the current one.
+    """
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation()
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return generation, stored[1:]
+    return generation, None
 
 
 class PageCacheMiddleware:
@@ -137,9 +153,9 @@ class PageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not _request_is_cacheable(request):
             return self.get_response(request)
+        key = _cache_key(request)
         try:
-            key = _cache_key(request, current_generation())
-            stored = cache.get(key)
+            generation, stored = _lookup(key)
         except Exception:  # a cache outage makes the site slower, not broken
             logger.warning("page cache: cache unreachable", exc_info=True)
             return self.get_response(request)
@@ -155,7 +171,7 @@ class PageCacheMiddleware:
         if lifetime > 0 and _response_is_cacheable(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
             try:
-                cache.set(key, (response.status_code, headers, response.content), lifetime)
+                cache.set(key, (generation, response.status_code, headers, response.content), lifetime)
             except Exception:
                 logger.warning("page cache: could not store", exc_info=True)
             response["X-Page-Cache"] = "miss"
