@@ -8,6 +8,7 @@ process and database (see ``tests/browser/conftest.py``).
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from home.demo.loader import load_demo_content
@@ -42,3 +43,11 @@ def working_groups_de(db, german):
 
 def page_in(page, language_code):
     return Page.objects.get(translation_key=page.translation_key, locale__language_code=language_code).specific
+
+
+@pytest.fixture(autouse=True)
+def german_after_each_test():
+    """A request through the test client leaves its language active in this thread; without this,
+    a test that reads a Tigrinya page would make the next test's error messages Tigrinya."""
+    yield
+    translation.deactivate()
