@@ -12,7 +12,6 @@ the old content between the change and the commit cannot keep a stale copy alive
 """
 
 import logging
-import re
 import time
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,6 @@ INVALIDATING_APPS = {
     "taggit",
 }
 SKIPPED_HEADERS = {"set-cookie"}
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 
 
 def current_generation():
@@ -125,24 +124,26 @@ def _lifetime(response, seconds):
 
 
 def _cache_key(request):
-    encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+    encoding = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
     return f"page-cache:{encoding}:{request.get_host()}:{request.get_full_path()}"
 
 
-def _lookup(key):
-    """The current generation and the stored copy of a page, in one round trip to the cache.
-
-    A copy is stored with the generation that was current when its request began; it is used
-    only while that is still the current one.
-    """
+def read(key):
+    """The current generation, and the value stored under ``key`` if it was stored in that
+    generation (else ``None``): one round trip to the cache. Also used by cms.fragment_cache."""
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
         generation = current_generation()
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
-        return generation, stored[1:]
+        return generation, stored[1]
     return generation, None
+
+
+def store(key, generation, value, timeout):
+    """Keep ``value`` under ``key`` for the ``generation`` that was current when its request began."""
+    cache.set(key, (generation, value), timeout)
 
 
 class PageCacheMiddleware:
@@ -155,7 +156,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _cache_key(request)
         try:
-            generation, stored = _lookup(key)
+            generation, stored = read(key)
         except Exception:  # a cache outage makes the site slower, not broken
             logger.warning("page cache: cache unreachable", exc_info=True)
             return self.get_response(request)
@@ -171,7 +172,7 @@ class PageCacheMiddleware:
         if lifetime > 0 and _response_is_cacheable(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
             try:
-                cache.set(key, (generation, response.status_code, headers, response.content), lifetime)
+                store(key, generation, (response.status_code, headers, response.content), lifetime)
             except Exception:
                 logger.warning("page cache: could not store", exc_info=True)
             response["X-Page-Cache"] = "miss"

@@ -27,6 +27,7 @@ class FilterOptions:
     categories: dict  # slug -> name
     towns: list
     languages: list  # codes
+    _groups_by_path: dict = field(default=None, repr=False, compare=False)
 
     @classmethod
     def for_locale(cls, locale):
@@ -56,12 +57,10 @@ class FilterOptions:
         return cls(groups=groups, categories=categories, towns=sorted(towns), languages=sorted(codes))
 
     def group_for(self, event):
-        """The working group of ``event``: the parent of its event index."""
-        group_path = event.path[: -2 * Page.steplen]
-        for group in self.groups.values():
-            if group.path == group_path:
-                return group
-        return None
+        """The working group of ``event`` (a page or a ``Schedule``): the parent of its event index."""
+        if self._groups_by_path is None:
+            self._groups_by_path = {group.path: group for group in self.groups.values()}
+        return self._groups_by_path.get(event.path[: -2 * Page.steplen])
 
     def language_choices(self):
         return sorted(((code, language_name(code)) for code in self.languages), key=lambda item: item[1])

@@ -10,16 +10,11 @@ from itertools import islice
 
 from django.db.models import Q
 
-from .occurrences import Occurrence, occurrences, schedules
+from .occurrences import occurrences, schedules, single_occurrence
 
 
 def sort_key(item):
     return (item.start, item.event.title, item.event.pk)
-
-
-def _single_occurrence(schedule):
-    start = schedule.local_start
-    return Occurrence(schedule, start, start + schedule.duration)
 
 
 class OccurrenceList:
@@ -68,6 +63,6 @@ class OccurrenceList:
         singles = schedules(self.singles, limit=stop)
         for schedule in singles:
             self.annotate(schedule)
-        singles = [_single_occurrence(schedule) for schedule in singles]
+        singles = [single_occurrence(schedule) for schedule in singles]
         merged = heapq.merge(singles, self.series, key=sort_key, reverse=self.newest_first)
         return list(islice(merged, start, stop))

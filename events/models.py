@@ -25,6 +25,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from .languages import spoken_language_choices
+from .occurrences import EventTimes
 from .recurrence import Repeat, WeekOfMonth, build_rrule, normalise_rrule, parse_rrule
 from .timezone import BERLIN
 
@@ -93,7 +94,7 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
 
-class EventPage(Page):
+class EventPage(EventTimes, Page):
     """One event, or a series of events on a regular schedule."""
 
     start = models.DateTimeField(
@@ -288,14 +289,6 @@ class EventPage(Page):
         indexes = [models.Index(fields=["start", "last_end"])]
 
     # --- schedule -------------------------------------------------------
-
-    @property
-    def local_start(self):
-        return self.start.astimezone(BERLIN)
-
-    @property
-    def duration(self):
-        return (self.end - self.start) if self.end else timedelta(0)
 
     def clean(self):
         super().clean()

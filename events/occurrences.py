@@ -53,8 +53,20 @@ class Occurrence:
         return (self.event.pk, self.start.isoformat())
 
 
+class EventTimes:
+    """Berlin start and duration, for anything with ``start`` and ``end`` (a page or a ``Schedule``)."""
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(BERLIN)
+
+    @property
+    def duration(self):
+        return (self.end - self.start) if self.end else timedelta(0)
+
+
 @dataclass
-class Schedule:
+class Schedule(EventTimes):
     """What places an event in time, without the rest of the page.
 
     A list of upcoming events looks at every event of the year to show twenty; building
@@ -74,14 +86,6 @@ class Schedule:
     series_exceptions: list = field(default_factory=list)
 
     FIELDS = ("pk", "path", "slug", "title", "start", "end", "all_day", "rrule", "cancelled", "languages")
-
-    @property
-    def local_start(self):
-        return self.start.astimezone(BERLIN)
-
-    @property
-    def duration(self):
-        return (self.end - self.start) if self.end else timedelta(0)
 
 
 def schedules(events, *, limit=None):
@@ -131,6 +135,12 @@ def _occurrence(event, original_start, exception):
     )
 
 
+def single_occurrence(event):
+    """The only occurrence of an event without recurrence."""
+    start = event.local_start
+    return Occurrence(event, start, start + event.duration)
+
+
 def expand(event, window_start, window_end, *, include_cancelled_dates=True):
     """The occurrences of ``event`` that overlap ``[window_start, window_end)``.
 
@@ -138,11 +148,8 @@ def expand(event, window_start, window_end, *, include_cancelled_dates=True):
     after a change to or from summer time (dateutil keeps the zoneinfo tzinfo).
     """
     if not event.rrule:
-        start = event.local_start
-        end = start + event.duration
-        if _overlaps(start, end, window_start, window_end):
-            return [Occurrence(event, start, end)]
-        return []
+        occurrence = single_occurrence(event)
+        return [occurrence] if _overlaps(occurrence.start, occurrence.end, window_start, window_end) else []
     rule = _rule(event)
     exceptions = _exceptions(event)
     originals = rule.between(window_start - event.duration - timedelta(seconds=1), window_end, inc=True)

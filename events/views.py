@@ -14,6 +14,7 @@ from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -52,12 +53,11 @@ def filtered_events(locale, filters, options, window_start, window_end, *, sched
     )
     if schedule_only:
         events = schedules(events)
-    groups_by_path = {group.path: group for group in options.groups.values()}
     kept = []
     for event in events:
         if filters.language and filters.language not in (event.languages or []):
             continue
-        event.working_group_page = groups_by_path.get(event.path[: -2 * Page.steplen])
+        event.working_group_page = options.group_for(event)
         kept.append(event)
     return kept
 
@@ -67,10 +67,8 @@ def listed_occurrences(locale, filters, options, window_start, window_end, **kwa
     events = candidate_events(
         locale, window_start, window_end, within=filters.group, category=filters.category, town=filters.town
     )
-    groups_by_path = {group.path: group for group in options.groups.values()}
-
     def annotate(schedule):
-        schedule.working_group_page = groups_by_path.get(schedule.path[: -2 * Page.steplen])
+        schedule.working_group_page = options.group_for(schedule)
 
     return OccurrenceList(events, window_start, window_end, language=filters.language, annotate=annotate, **kwargs)
 
@@ -116,7 +114,6 @@ def group_by_day(items):
 
 
 FEED_FILENAME = "feed.ics"
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 EVENT_FILENAME = "termin.ics"
 
 
@@ -296,7 +293,7 @@ def _ics_response(request, body, filename, *, attachment, compressed=None):
     it on every request would cost more than building the page); sent to clients that accept it.
     """
     etag = hashlib.sha256(body).hexdigest()[:32]
-    if compressed is not None and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if compressed is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(compressed, content_type="text/calendar; charset=utf-8")
         response["Content-Encoding"] = "gzip"
         etag = f'W/"{etag}"'  # as GZipMiddleware marks a compressed representation
