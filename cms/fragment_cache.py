@@ -3,8 +3,9 @@
 Every public page shows the same menu and footer and links to its own versions in
 the other languages. Looking those up costs a handful of queries on every request,
 for data that changes a few times a day. Here each part is stored as plain data
-under a key that contains the page cache's *generation* (cms.page_cache), so the
-same publish, save or delete that makes cached pages stale makes these stale too.
+together with the page cache's *generation* (read with it in one round trip,
+``cms.page_cache.read``), so the same publish, save or delete that makes cached pages
+stale makes these stale too.
 
 The invalidation reaches every process only through a shared cache, so this is on
 by default only with Redis (FRAME_CACHE_SECONDS, like PAGE_CACHE_SECONDS).
@@ -13,9 +14,8 @@ by default only with Redis (FRAME_CACHE_SECONDS, like PAGE_CACHE_SECONDS).
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 
-from cms.page_cache import current_generation
+from cms import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -29,16 +29,16 @@ def cached_fragment(name, parts, compute):
     seconds = getattr(settings, "FRAME_CACHE_SECONDS", 0)
     if not seconds:
         return compute()
+    key = ":".join(["frame", name, *map(str, parts)])
     try:
-        key = ":".join(["frame", str(current_generation()), name, *map(str, parts)])
-        value = cache.get(key)
+        generation, value = page_cache.read(key)
     except Exception:  # a cache outage makes the page slower, not broken
         logger.warning("frame cache: cache unreachable", exc_info=True)
         return compute()
     if value is None:
         value = compute()
         try:
-            cache.set(key, value, seconds)
+            page_cache.store(key, generation, value, seconds)
         except Exception:
             logger.warning("frame cache: could not store", exc_info=True)
     return value

@@ -7,6 +7,7 @@ process and database (see ``tests/browser/conftest.py``).
 """
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -51,3 +52,12 @@ def german_after_each_test():
     a test that reads a Tigrinya page would make the next test's error messages Tigrinya."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def frame_cache(settings):
+    """The frame cache as in production with Redis, emptied so that no other test's frames are reused."""
+    settings.FRAME_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()

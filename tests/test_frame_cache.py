@@ -21,15 +21,7 @@ from orgdirectory.presenters import status_changes_at
 from tests.events.support import at, publish_event, republish
 from tests.orgdirectory_helpers import directory_url, make_organisation
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frame_cache(settings):
-    settings.FRAME_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frame_cache")]
 
 
 def test_a_changed_footer_shows_at_once(client, german):

@@ -37,15 +37,6 @@ BOUNDS_WITHOUT_FRAME_CACHE = {
 
 
 @pytest.fixture
-def frame_cache(settings):
-    """The production setting with Redis; the cache is emptied so no other test's frames are reused."""
-    settings.FRAME_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def visitor():
     return Client(HTTP_HOST="localhost")
 
