@@ -1,25 +1,38 @@
 """Shared fixtures.
 
-The demo content is loaded once per test session into the test database; each
-test then runs inside a transaction that is rolled back, so tests see the demo
-site and cannot disturb each other. Browser tests run against their own server
-process and database (see ``tests/browser/conftest.py``).
+The test database is a copy of the demo site's database, which is built once per state of
+its sources and then reused (``tests/demo_database.py``); each test runs inside a
+transaction that is rolled back, so tests see the demo site and cannot disturb each other.
+Browser tests run against their own server process and their own copy (see
+``tests/browser/conftest.py``).
 """
 
+import dj_database_url
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.test import Client
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from home.demo.loader import load_demo_content
 from home.models import HomePage, WorkingGroupPage
+from tests import demo_database
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_blocker):
+    """Point the default connection at a fresh copy of the demo database instead of creating one."""
+    url, remove = demo_database.fresh_copy()
+    name = dj_database_url.parse(url)["NAME"]
     with django_db_blocker.unblock():
-        load_demo_content()
+        connections["default"].close()
+    settings.DATABASES["default"]["NAME"] = name
+    connections["default"].settings_dict["NAME"] = name
+    yield
+    with django_db_blocker.unblock():
+        connections["default"].close()
+    remove()
 
 
 @pytest.fixture

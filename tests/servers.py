@@ -19,6 +19,8 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from tests import demo_database
+
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_USERNAME = "betrieb"
 ADMIN_PASSWORD = "Produktions-Test-Passwort-5821"
@@ -88,27 +90,15 @@ def _postgres(statement):
         connection.execute(statement)
 
 
-def prepare_site(env):
-    manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "load_demo_content")
-    manage(env, "ensure_admin")
-
-
 @functools.cache
 def _prepared_template():
-    """Migrations, demo content and the admin account, prepared once per test run and then copied."""
+    """The cached demo database plus the production admin account, prepared once per test run and then copied."""
     workdir = tempfile.mkdtemp(prefix="ak-template-")
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        name = f"prod_template_{uuid.uuid4().hex[:8]}"
-        _postgres(f'CREATE DATABASE "{name}"')
-        atexit.register(_postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
-    else:
-        name = str(Path(workdir) / "template.sqlite3")
-        url = f"sqlite:///{name}"
     atexit.register(shutil.rmtree, workdir, True)
-    prepare_site(command_env(workdir, url))
-    return name
+    url, remove = demo_database.fresh_copy(workdir)
+    atexit.register(remove)
+    manage(command_env(workdir, url), "ensure_admin")
+    return url.rsplit("/", 1)[1] if url.startswith("postgres") else url.removeprefix("sqlite:///")
 
 
 def new_database_url(workdir):

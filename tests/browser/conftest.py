@@ -1,9 +1,9 @@
 """A real server and Debian's chromium for browser tests.
 
-``live_site`` migrates a database of its own, loads the demo content and serves
-the site with gunicorn on a free loopback port, so the browser sees exactly what
-a visitor would. It uses the same database engine as the rest of the suite
-(``DATABASE_URL``): a temporary SQLite file, or a fresh PostgreSQL database.
+``live_site`` serves a copy of the demo database of its own (``tests/demo_database.py``)
+with gunicorn on a free loopback port, so the browser sees exactly what a visitor
+would. It uses the same database engine as the rest of the suite (``DATABASE_URL``):
+a temporary SQLite file, or a new PostgreSQL database.
 """
 
 import os
@@ -14,11 +14,11 @@ import sys
 import tempfile
 import time
 import urllib.request
-import uuid
 from pathlib import Path
 
-import dj_database_url
 import pytest
+
+from tests import demo_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -54,32 +54,10 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def _browser_database_url(workdir):
-    base = os.environ.get("DATABASE_URL", "")
-    if not base.startswith("postgres"):
-        return f"sqlite:///{workdir / 'browser.sqlite3'}", None
-    import psycopg
-
-    config = dj_database_url.parse(base)
-    name = f"browser_{uuid.uuid4().hex[:10]}"
-    admin_dsn = base.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_dsn, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    del config
-    return base.rsplit("/", 1)[0] + f"/{name}", (admin_dsn, name)
-
-
-def _drop_database(admin_dsn, name):
-    import psycopg
-
-    with psycopg.connect(admin_dsn, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session")
 def live_site():
     workdir = Path(tempfile.mkdtemp(prefix="ak-browser-"))
-    database_url, pg = _browser_database_url(workdir)
+    database_url, drop_database = demo_database.fresh_copy(workdir)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
@@ -89,7 +67,7 @@ def live_site():
         "EXAMPLE_USERS_PASSWORD": EXAMPLE_USERS_PASSWORD,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo_content"], ["ensure_admin"], ["ensure_example_users"]):
+    for command in (["ensure_admin"], ["ensure_example_users"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
@@ -111,8 +89,7 @@ def live_site():
     yield site
     server.terminate()
     server.wait(10)
-    if pg:
-        _drop_database(*pg)
+    drop_database()
     shutil.rmtree(workdir, ignore_errors=True)
 
 

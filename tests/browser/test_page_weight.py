@@ -39,7 +39,6 @@ def production_site():
     workdir = tempfile.mkdtemp(prefix="ak-weight-")
     database_url, drop_database = servers.new_database_url(workdir)
     env = servers.production_env(workdir, database_url)
-    servers.prepare_site(env)
     process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
     yield type("ProductionSite", (), {"url": url, "env": env})
     servers.stop(process)
