@@ -28,7 +28,7 @@ CACHE_DIR = ROOT / ".test-cache"
 # What decides the content of the demo database. A change anywhere else (views, templates,
 # tests) reuses the cached database.
 SOURCE_PATTERNS = ["**/migrations/*.py", "**/demo/**/*", "**/demo.py", "**/models.py", "**/signals.py",
-                   "**/apps.py", "**/translation*.py", "**/editorial*.py", "**/editorial/**/*.py", "requirements*.txt",
+                   "**/apps.py", "**/translation*.py", "**/editorial*.py", "**/editorial/**/*.py", "requirements.txt",
                    "cms/settings/*.py", "seed*/*.txt"]
 SKIPPED_PARTS = {".venv", ".git", ".test-cache", "node_modules", "tests", "bench", "__pycache__"}
 KEEP_SQLITE_FILES = 3

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import demo_database
+from tests import demo_database, servers
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -89,6 +89,19 @@ def live_site():
     yield site
     server.terminate()
     server.wait(10)
+    drop_database()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def production_site():
+    """The demo site under production settings (hashed static files, gzip, strict CSP), shared by the browser tests."""
+    workdir = tempfile.mkdtemp(prefix="ak-prod-")
+    database_url, drop_database = servers.new_database_url(workdir)
+    env = servers.production_env(workdir, database_url)
+    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
+    yield type("ProductionSite", (), {"url": url, "env": env})
+    servers.stop(process)
     drop_database()
     shutil.rmtree(workdir, ignore_errors=True)
 

@@ -42,6 +42,9 @@ def test_month_view_on_a_phone_lists_days_with_events(live_site, phone):
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
     busy = page.locator(".event-month__busy")
+    if busy.count() == 0:  # near a month's end the demo's next dates are in the coming month: go there as a visitor would
+        page.locator(".event-month-nav a[rel=next]").click()
+        page.wait_for_load_state()
     assert busy.count() > 0  # the demo series never end
     assert busy.first.locator(".event-month__full").is_visible()
     assert not page.locator(".event-month thead").is_visible()

@@ -10,15 +10,12 @@ the font's size is then added to the count).
 """
 
 import re
-import shutil
-import tempfile
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests import servers
 from tests.browser import site_map
 
 pytestmark = pytest.mark.browser
@@ -32,18 +29,6 @@ PAGE_KINDS = ["home", "working_group", "directory", "calendar"]
 SCRIPT_FONTS = {"ar": "noto-naskh-arabic", "fa": "noto-naskh-arabic", "ps": "noto-naskh-arabic",
                 "ti": "noto-sans-ethiopic"}
 ONE_YEAR = 365 * 24 * 3600
-
-
-@pytest.fixture(scope="module")
-def production_site():
-    workdir = tempfile.mkdtemp(prefix="ak-weight-")
-    database_url, drop_database = servers.new_database_url(workdir)
-    env = servers.production_env(workdir, database_url)
-    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
-    yield type("ProductionSite", (), {"url": url, "env": env})
-    servers.stop(process)
-    drop_database()
-    shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,6 @@ an editor or visitor relies on is broken.
 """
 
 import re
-import shutil
-import tempfile
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -23,18 +21,6 @@ document.addEventListener('securitypolicyviolation', (event) => {
   window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def production_site():
-    workdir = tempfile.mkdtemp(prefix="ak-prod-")
-    database_url, drop_database = servers.new_database_url(workdir)
-    env = servers.production_env(workdir, database_url)
-    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
-    yield type("ProductionSite", (), {"url": url, "env": env})
-    servers.stop(process)
-    drop_database()
-    shutil.rmtree(workdir, ignore_errors=True)
 
 
 def german_page_ids(env):

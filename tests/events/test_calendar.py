@@ -159,6 +159,11 @@ def _count_queries(client, url):
 def test_query_count_does_not_grow_with_the_number_of_events(client, calendar_de, index_loerrach, index_waldshut,
                                                               django_assert_max_num_queries):
     today = berlin_now().date()
+    # The month shown has a single event and a series with an exception before and after, even on a month's last
+    # day: "more" is compared with "some", not with none.
+    publish_event(index_loerrach, title="Erster", start=at(today, 12), end=at(today, 13), town="Lörrach", languages=["de"])
+    publish_event(index_waldshut, title="Erste Reihe", start=at(today, 9), end=at(today, 10), repeat=Repeat.WEEKLY,
+                  town="Lörrach", languages=["de"], exceptions=[{"date": today + timedelta(days=7), "cancelled": True}])
     urls = [
         calendar_de.url,
         calendar_de.url + f"?ansicht=monat&monat={today:%Y-%m}",
