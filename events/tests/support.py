@@ -22,3 +22,11 @@ def publish_event(index, **fields):
     page = EventPage(**fields)
     page.exceptions = [EventOccurrenceException(**item) for item in exceptions]
     return publish(index, page)
+
+
+def translate(page, locale):
+    """A published translation of ``page``; its parents become aliases, as Wagtail's own copy makes them."""
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for ancestor in translated.get_ancestors(inclusive=True).filter(depth__gt=1, alias_of__isnull=True).specific():
+        ancestor.save_revision().publish()
+    return type(page).objects.get(pk=translated.pk)

@@ -6,8 +6,7 @@ import pytest
 from django.test import override_settings
 
 from events.models import EventPage
-from events.tests.conftest import translate
-from events.tests.support import at, publish_event
+from events.tests.support import at, publish_event, translate
 from events.timezone import local_now
 
 pytestmark = pytest.mark.django_db
