@@ -14,7 +14,7 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/activate
+$(VENV)/.installed: requirements.txt requirements-test.txt events/pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
