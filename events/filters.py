@@ -33,7 +33,7 @@ class FilterOptions:
     @classmethod
     def for_locale(cls, locale):
         """The choices for ``locale``, kept between requests where the site allows it (they scan every event)."""
-        return cached("calendar-filter-options", [locale.pk], lambda: cls._load(locale))
+        return cached("calendar-filters", [locale.pk], lambda: cls._load(locale))
 
     @classmethod
     def _load(cls, locale):
