@@ -14,14 +14,14 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/activate
+$(VENV)/.installed: requirements.txt requirements-test.txt events/pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
 install: $(VENV)/.installed
 
 compilemessages: install
-	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=events -v0
 
 migrate: compilemessages
 	$(MANAGE) migrate --no-input -v0
@@ -48,9 +48,12 @@ lint: install
 	$(BIN)/ruff check .
 
 # Extract new interface strings into every catalogue (German is the source language).
+# The event calendar plugin keeps its own catalogues (events/locale, German included) and ships them compiled.
 messages: install
-	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --add-location=file -v0
+	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=events --add-location=file -v0
 	$(MANAGE) fix_plural_forms
+	cd events && DJANGO_SETTINGS_MODULE=events.tests.settings ../$(BIN)/django-admin makemessages -l de $(foreach l,$(LANGS),-l $(l)) --ignore=tests --add-location=file -v0
+	cd events && ../$(BIN)/django-admin compilemessages -v0
 
 bench: install
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; fi

@@ -43,9 +43,9 @@ def seed(target, indexes, counter):
     """Add events until there are ``target`` benchmark events (no revisions: the editor path is not measured)."""
     from events.models import EventPage
     from events.recurrence import Repeat
-    from events.timezone import berlin_now, start_of_day
+    from events.timezone import local_now, start_of_day
 
-    today = berlin_now().date()
+    today = local_now().date()
     towns = ["Lörrach", "Waldshut-Tiengen", "Rheinfelden", "Bad Säckingen", "online"]
     languages = [["de"], ["de", "ar"], ["de", "uk"], ["de", "tr", "fa"], ["de", "en"]]
     while counter[0] < target:
@@ -96,11 +96,11 @@ def main():
     from django.test import Client
 
     from events.models import CalendarPage, EventIndexPage
-    from events.timezone import berlin_now
+    from events.timezone import local_now
 
     indexes = list(EventIndexPage.objects.filter(locale__language_code="de"))
     calendar = CalendarPage.objects.get(locale__language_code="de")
-    today = berlin_now().date()
+    today = local_now().date()
     views = {
         "Liste": calendar.url,
         "Monat": calendar.url + f"?ansicht=monat&monat={today:%Y-%m}",

@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from events.models import EventCategory, EventIndexPage, EventPage  # noqa: E402
-from events.timezone import berlin_now  # noqa: E402
+from events.timezone import local_now  # noqa: E402
 from orgdirectory.models import Category, OpeningInterval, Organisation, OrganisationLanguage  # noqa: E402
 
 NOTE = "<p>Beispielinhalt für den Lasttest: Diesen Eintrag gibt es nicht wirklich.</p>"
@@ -75,7 +75,7 @@ def seed_events(locale, count, rng):
     indexes = list(EventIndexPage.objects.filter(locale=locale))
     categories = list(EventCategory.objects.filter(locale=locale))
     content_type = ContentType.objects.get_for_model(EventPage)
-    now = berlin_now().replace(minute=0, second=0, microsecond=0)
+    now = local_now().replace(minute=0, second=0, microsecond=0)
     next_step = {index.pk: index.numchild + 1 for index in indexes}
     events = []
     for number in range(1, count + 1):

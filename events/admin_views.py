@@ -9,15 +9,22 @@ from django.utils.translation import gettext_lazy as _
 
 from .importer import MAX_BYTES, ImportFailed, fetch, import_calendar
 from .models import EventIndexPage
+from .permissions import may_import
 
 
 def indexes_for(user):
-    """Event indexes where ``user`` may add events."""
+    """Event indexes into which ``user`` may import, by the site's ``EVENTS_PERMISSION_POLICY``."""
     return [
         index
         for index in EventIndexPage.objects.all().select_related("locale").order_by("path")
-        if index.permissions_for_user(user).can_add_subpage()
+        if may_import(user, index)
     ]
+
+
+def _choice_label(index):
+    group = index.working_group
+    prefix = f"{group.title} › " if group else ""
+    return f"{prefix}{index.title} ({index.locale.language_code})"
 
 
 class ImportForm(forms.Form):
@@ -34,7 +41,7 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.indexes = {index.pk: index for index in indexes}
         self.fields["index"].choices = [
-            (index.pk, f"{index.get_parent().title} › {index.title} ({index.locale.language_code})")
+            (index.pk, _choice_label(index))
             for index in indexes
         ]
 

@@ -1,7 +1,7 @@
 """Read-only JSON of event occurrences in a date range, with the calendar's filters.
 
 ``GET /api/events/occurrences/?start=2026-12-01&end=2026-12-31&lang=de&arbeitskreis=...``
-Dates are Berlin calendar days, ``end`` inclusive; at most 366 days at once.
+Dates are calendar days in the site's time zone (``settings.TIME_ZONE``), ``end`` inclusive; at most 366 days at once.
 """
 
 from datetime import date, timedelta
@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from .feeds import event_uid, location_text
+from .feeds import event_uid, location_text, request_uid_domain
 from .filters import FilterOptions, read_filters
-from .timezone import berlin_now, start_of_day
-from .views import EVENT_FILENAME, filtered_occurrences, with_whole_events
+from .ics_views import EVENT_FILENAME
+from .selection import filtered_occurrences, with_whole_events
+from .timezone import local_now, start_of_day
 
 DEFAULT_SPAN = timedelta(days=30)
 MAX_SPAN = timedelta(days=366)
@@ -33,11 +34,11 @@ def _date(value):
         return None
 
 
-def occurrence_json(occurrence, request):
+def occurrence_json(occurrence, request, domain):
     event = occurrence.event
-    group = getattr(event, "working_group_page", None)
+    group = event.working_group_page
     return {
-        "uid": event_uid(event),
+        "uid": event_uid(event, domain),
         "title": event.title,
         "start": occurrence.start.isoformat(),
         "end": occurrence.end.isoformat(),
@@ -65,7 +66,7 @@ def occurrences_view(request):
     if language not in codes:
         return _error(_("Unbekannte Sprache. Erlaubt sind: %(codes)s") % {"codes": ", ".join(codes)})
     with translation.override(language):
-        today = berlin_now().date()
+        today = local_now().date()
         first = _date(request.GET.get("start")) if request.GET.get("start") else today
         last = _date(request.GET.get("end")) if request.GET.get("end") else (first and first + DEFAULT_SPAN)
         if first is None or last is None:
@@ -78,6 +79,7 @@ def occurrences_view(request):
         options = FilterOptions.for_locale(locale)
         filters = read_filters(request.GET, options)
         window_start, window_end = start_of_day(first), start_of_day(last + timedelta(days=1))
+        domain = request_uid_domain(request)
         found = with_whole_events(filtered_occurrences(locale, filters, options, window_start, window_end))
         return JsonResponse(
             {
@@ -87,7 +89,7 @@ def occurrences_view(request):
                 "filters": dict(filters.query_items()),
                 "notices": filters.notices,
                 "count": len(found),
-                "occurrences": [occurrence_json(item, request) for item in found],
+                "occurrences": [occurrence_json(item, request, domain) for item in found],
             },
             json_dumps_params={"ensure_ascii": False},
         )

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class EventsConfig(AppConfig):
     name = "events"
+    # The migrations' key type, whatever the host's DEFAULT_AUTO_FIELD says.
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Veranstaltungskalender")
 
     def ready(self):

@@ -1,30 +1,41 @@
 """iCalendar (RFC 5545) export with the ``icalendar`` library.
 
 One VEVENT per event or series (RRULE, EXDATE for cancelled dates), plus one
-override per moved date (RECURRENCE-ID), a VTIMEZONE for Europe/Berlin, stable
-UIDs and a SEQUENCE that rises whenever an editor publishes a change.
+override per moved date (RECURRENCE-ID), a VTIMEZONE for the site's time zone,
+stable UIDs and a SEQUENCE that rises whenever an editor publishes a change.
 """
 
 import re
 from datetime import UTC, datetime, timedelta
 from html import unescape
 
-from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
+from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from .conf import setting
 from .occurrences import original_start_on
-from .timezone import BERLIN
-
-PRODID = "-//AK Migration Hochrhein//Veranstaltungskalender//DE"
-UID_DOMAIN = getattr(settings, "EVENTS_UID_DOMAIN", "ak-migration-hochrhein")
+from .timezone import calendar_timezone
 
 
-def event_uid(event):
+def uid_domain(site):
+    """The right-hand side of our UIDs: ``EVENTS_UID_DOMAIN``, else the hostname of the Wagtail ``site``.
+
+    Subscribers' calendars recognise an event by its UID, so a site that changes its host
+    name keeps its old UIDs by setting ``EVENTS_UID_DOMAIN`` to the old value.
+    """
+    return setting("EVENTS_UID_DOMAIN") or (site.hostname if site is not None else "localhost")
+
+
+def request_uid_domain(request):
+    return uid_domain(Site.find_for_request(request))
+
+
+def event_uid(event, domain):
     """Stable across edits and languages: imported events keep their partner's UID."""
-    return event.import_uid or f"{event.translation_key}@{UID_DOMAIN}"
+    return event.import_uid or f"{event.translation_key}@{domain}"
 
 
 def plain_text(html):
@@ -68,13 +79,13 @@ def _add_times(component, start, end, all_day):
         component.add("dtstart", start.date())
         component.add("dtend", end.date() if end > start else (start + timedelta(days=1)).date())
     else:
-        component.add("dtstart", start.astimezone(BERLIN))
-        component.add("dtend", end.astimezone(BERLIN))
+        component.add("dtstart", start.astimezone(calendar_timezone()))
+        component.add("dtend", end.astimezone(calendar_timezone()))
 
 
-def _base_component(event, request, stamp, *, note=""):
+def _base_component(event, request, stamp, domain, *, note=""):
     component = Event()
-    component.add("uid", event_uid(event))
+    component.add("uid", event_uid(event, domain))
     component.add("dtstamp", stamp)
     modified = event.last_published_at or event.latest_revision_created_at or event.first_published_at
     if modified:
@@ -101,9 +112,9 @@ def _base_component(event, request, stamp, *, note=""):
     return component
 
 
-def event_components(event, request, stamp):
+def event_components(event, request, stamp, domain):
     """The VEVENTs of one event: the event or series itself, and one per moved date."""
-    main = _base_component(event, request, stamp)
+    main = _base_component(event, request, stamp, domain)
     _add_times(main, event.local_start, event.local_start + event.duration, event.all_day)
     components = [main]
     if not event.rrule:
@@ -117,10 +128,10 @@ def event_components(event, request, stamp):
         if exception.cancelled:
             exdates.append(original.date() if event.all_day else original)
         elif exception.new_start:
-            override = _base_component(event, request, stamp, note=exception.note)
+            override = _base_component(event, request, stamp, domain, note=exception.note)
             override.add("recurrence-id", original.date() if event.all_day else original)
-            new_start = exception.new_start.astimezone(BERLIN)
-            new_end = exception.new_end.astimezone(BERLIN) if exception.new_end else new_start + event.duration
+            new_start = exception.new_start.astimezone(calendar_timezone())
+            new_end = exception.new_end.astimezone(calendar_timezone()) if exception.new_end else new_start + event.duration
             _add_times(override, new_start, new_end, event.all_day)
             components.append(override)
     if exdates:
@@ -131,16 +142,17 @@ def event_components(event, request, stamp):
 def build_calendar(events, request, name):
     """The whole feed for ``events`` (already filtered), named ``name``."""
     calendar = Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", setting("EVENTS_PRODID"))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Berlin")
+    calendar.add("x-wr-timezone", calendar_timezone().key)
     calendar.add("x-published-ttl", "PT6H")
     stamp = datetime.now(UTC).replace(microsecond=0)
+    domain = request_uid_domain(request)
     for event in events:
-        for component in event_components(event, request, stamp):
+        for component in event_components(event, request, stamp, domain):
             calendar.add_component(component)
     calendar.add_missing_timezones()
     return calendar

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .caching import cached
+from .groups import working_groups
 from .languages import language_name
 
 GROUP_PARAM = "arbeitskreis"
@@ -27,25 +28,21 @@ class FilterOptions:
     categories: dict  # slug -> name
     towns: list
     languages: list  # codes
-    _groups_by_path: dict = field(default=None, repr=False, compare=False)
+    groups_by_index_path: dict = field(default_factory=dict, repr=False, compare=False)  # index path -> group
 
     @classmethod
     def for_locale(cls, locale):
         """The choices for ``locale``, kept between requests where the site allows it (they scan every event)."""
-        return cached("calendar-filter-options", [locale.pk], lambda: cls._load(locale))
+        return cached("calendar-filters", [locale.pk], lambda: cls._load(locale))
 
     @classmethod
     def _load(cls, locale):
         from .models import EventCategory, EventIndexPage, EventPage
 
-        index_paths = EventIndexPage.objects.live().filter(locale=locale).values_list("path", flat=True)
-        group_paths = {path[: -Page.steplen] for path in index_paths}
-        groups = {
-            group.slug: group
-            for group in Page.objects.filter(path__in=group_paths).live().order_by("path").only(
-                "id", "title", "slug", "path", "depth", "url_path", "locale_id"
-            )
-        }
+        indexes = list(EventIndexPage.objects.live().filter(locale=locale).only("id", "path", "depth", "locale_id"))
+        owners = working_groups(indexes)
+        groups_by_index_path = {index.path: owners[index.pk] for index in indexes if owners.get(index.pk)}
+        groups = {group.slug: group for group in sorted(groups_by_index_path.values(), key=lambda page: page.path)}
         categories = dict(
             EventCategory.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
         )
@@ -54,13 +51,16 @@ class FilterOptions:
             if town:
                 towns.add(town)
             codes.update(spoken or [])
-        return cls(groups=groups, categories=categories, towns=sorted(towns), languages=sorted(codes))
+        return cls(groups=groups, categories=categories, towns=sorted(towns), languages=sorted(codes),
+                   groups_by_index_path=groups_by_index_path)
 
     def group_for(self, event):
-        """The working group of ``event`` (a page or a ``Schedule``): the parent of its event index."""
-        if self._groups_by_path is None:
-            self._groups_by_path = {group.path: group for group in self.groups.values()}
-        return self._groups_by_path.get(event.path[: -2 * Page.steplen])
+        """The working group of ``event`` (a page or a ``Schedule``): the owner of its event index."""
+        return self.groups_by_index_path.get(event.path[: -Page.steplen])
+
+    def index_paths(self, group):
+        """The paths of the event indexes ``group`` owns, for ``candidate_events(indexes=...)``."""
+        return [path for path, owner in self.groups_by_index_path.items() if owner.pk == group.pk]
 
     def language_choices(self):
         return sorted(((code, language_name(code)) for code in self.languages), key=lambda item: item[1])

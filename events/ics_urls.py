@@ -2,7 +2,7 @@
 
 from django.urls import re_path
 
-from .views import ics_view
+from .ics_views import ics_view
 
 urlpatterns = [
     re_path(r"^(?P<page_path>(?:[\w\-]+/)+)(?P<filename>feed\.ics|termin\.ics)$", ics_view, name="events_ics"),

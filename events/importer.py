@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from icalendar import Calendar
 
-from .feeds import cancelled_prefix, event_uid
+from .feeds import cancelled_prefix, event_uid, uid_domain
 from .models import EventCategory, EventOccurrenceException, EventPage
 from .recurrence import Repeat, normalise_rrule
-from .timezone import BERLIN
+from .timezone import calendar_timezone
 
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 15
@@ -91,12 +91,14 @@ def parse(data):
 
 
 def _moment(value):
-    """An aware Berlin datetime for a DTSTART/DTEND value; floating times are read as Berlin time."""
+    """An aware datetime in the calendar's time zone for a DTSTART/DTEND value; floating times are read
+    as the calendar's local time."""
+    zone = calendar_timezone()
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return value.replace(tzinfo=BERLIN)
-        return value.astimezone(BERLIN)
-    return datetime.combine(value, time.min, tzinfo=BERLIN)
+            return value.replace(tzinfo=zone)
+        return value.astimezone(zone)
+    return datetime.combine(value, time.min, tzinfo=zone)
 
 
 def _text(component, name):
@@ -228,7 +230,8 @@ def _import(components, index, user):
     categories = {
         category.name.casefold(): category for category in EventCategory.objects.filter(locale=index.locale)
     }
-    existing = {page.import_uid or event_uid(page): page for page in EventPage.objects.descendant_of(index)}
+    domain = uid_domain(index.get_site())
+    existing = {page.import_uid or event_uid(page, domain): page for page in EventPage.objects.descendant_of(index)}
     try:
         for uid, component in masters.items():
             fields = _fields(component, index, categories, result)

@@ -1,8 +1,8 @@
 """The event calendar: categories, event indexes in the working groups' sections,
 events with recurrence and per-date exceptions, and the calendar page that shows them all.
 
-The app never imports from ``home``: the working group of an event is simply the
-parent page of its event index.
+The app never imports from the site: the working group of an event is the owner of its
+event index (``EVENTS_WORKING_GROUPS``, by default the index's parent page).
 """
 
 import hashlib
@@ -24,12 +24,23 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
+from .conf import setting
+from .groups import working_group
 from .languages import spoken_language_choices
 from .occurrences import EventTimes
 from .recurrence import Repeat, WeekOfMonth, build_rrule, normalise_rrule, parse_rrule
-from .timezone import BERLIN
+from .timezone import calendar_timezone
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class CalendarTemplateMixin:
+    """Gives the plugin's templates the base template they extend (``EVENTS_BASE_TEMPLATE``)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["events_base_template"] = setting("EVENTS_BASE_TEMPLATE")
+        return context
 
 
 @register_snippet
@@ -55,7 +66,7 @@ class EventCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class EventIndexPage(Page):
+class EventIndexPage(CalendarTemplateMixin, Page):
     """The events of one working group; it lives in that group's section of the site."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
@@ -73,11 +84,11 @@ class EventIndexPage(Page):
 
     @property
     def working_group(self):
-        """The section this index belongs to (its parent page)."""
-        return self.get_parent()
+        """The working group page that owns this index (``EVENTS_WORKING_GROUPS``; default its parent page)."""
+        return working_group(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import index_context
+        from .page_views import index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(self, request))
@@ -94,12 +105,15 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
 
-class EventPage(EventTimes, Page):
+class EventPage(CalendarTemplateMixin, EventTimes, Page):
     """One event, or a series of events on a regular schedule."""
+
+    # Set on events in lists and the API: the owner of the event's index (see ``FilterOptions.group_for``).
+    working_group_page = None
 
     start = models.DateTimeField(
         _("Beginn"),
-        help_text=_("Datum und Uhrzeit in deutscher Zeit. Bei einer Reihe: der erste Termin."),
+        help_text=_("Datum und Uhrzeit in der Zeitzone der Website. Bei einer Reihe: der erste Termin."),
     )
     end = models.DateTimeField(
         _("Ende"),
@@ -168,7 +182,7 @@ class EventPage(EventTimes, Page):
     venue_name = models.CharField(_("Ort (Name)"), max_length=255, blank=True, help_text=_("Zum Beispiel „Rathaus, Saal 1“."))
     venue_address = models.TextField(_("Adresse"), blank=True)
     town = models.CharField(_("Stadt oder Gemeinde"), max_length=120, blank=True, db_index=True,
-                            help_text=_("Für den Filter „Ort“, z. B. „Lörrach“. Bei reinen Online-Terminen: „online“."))
+                            help_text=_("Für den Filter „Ort“. Bei reinen Online-Terminen: „online“."))
     latitude = models.DecimalField(_("Breitengrad"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True)
     venue_page = models.ForeignKey(
@@ -319,15 +333,15 @@ class EventPage(EventTimes, Page):
         """Normalise all-day times, build the RRULE and remember when the series ends."""
         if self.all_day:
             first_day = self.local_start.date()
-            self.start = datetime.combine(first_day, time.min, tzinfo=BERLIN)
-            end_local = self.end.astimezone(BERLIN) if self.end else None
+            self.start = datetime.combine(first_day, time.min, tzinfo=calendar_timezone())
+            end_local = self.end.astimezone(calendar_timezone()) if self.end else None
             if end_local is None or end_local <= self.start:
                 last_day = first_day
             elif end_local.time() == time.min:
                 last_day = end_local.date() - timedelta(days=1)
             else:
                 last_day = end_local.date()
-            self.end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=BERLIN)
+            self.end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=calendar_timezone())
         elif self.end is None:
             self.end = self.start
         if self.repeat != Repeat.IMPORTED:
@@ -399,7 +413,7 @@ class EventPage(EventTimes, Page):
     # --- views ------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from .views import event_context
+        from .page_views import event_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(self, request))
@@ -435,7 +449,7 @@ class EventOccurrenceException(TranslatableMixin, Orderable):
             raise ValidationError({"new_end": _("Das neue Ende liegt vor dem neuen Beginn.")})
 
 
-class CalendarPage(RoutablePageMixin, Page):
+class CalendarPage(CalendarTemplateMixin, RoutablePageMixin, Page):
     """The one calendar of all working groups: list by day, month view, archive, feeds."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
@@ -453,12 +467,12 @@ class CalendarPage(RoutablePageMixin, Page):
 
     @path("")
     def upcoming(self, request):
-        from .views import calendar_view
+        from .page_views import calendar_view
 
         return calendar_view(self, request, archive=False)
 
     @path("archiv/", name="archive")
     def archive(self, request):
-        from .views import calendar_view
+        from .page_views import calendar_view
 
         return calendar_view(self, request, archive=True)

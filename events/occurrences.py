@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db.models import Q
+from wagtail.models import Page
 
 from .recurrence import parse_rrule
-from .timezone import BERLIN, start_of_day
+from .timezone import calendar_timezone, start_of_day
 
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One date of an event, in Berlin time."""
+    """One date of an event, in the calendar's time zone."""
 
     event: object
     start: datetime
@@ -54,11 +55,11 @@ class Occurrence:
 
 
 class EventTimes:
-    """Berlin start and duration, for anything with ``start`` and ``end`` (a page or a ``Schedule``)."""
+    """Local start (calendar time zone) and duration, for anything with ``start`` and ``end`` (a page or a ``Schedule``)."""
 
     @property
     def local_start(self):
-        return self.start.astimezone(BERLIN)
+        return self.start.astimezone(calendar_timezone())
 
     @property
     def duration(self):
@@ -84,6 +85,7 @@ class Schedule(EventTimes):
     cancelled: bool
     languages: list
     series_exceptions: list = field(default_factory=list)
+    working_group_page: object = None  # told by the caller (``FilterOptions.group_for``)
 
     FIELDS = ("pk", "path", "slug", "title", "start", "end", "all_day", "rrule", "cancelled", "languages")
 
@@ -119,9 +121,9 @@ def _occurrence(event, original_start, exception):
     duration = event.duration
     if exception is None:
         return Occurrence(event, original_start, original_start + duration, recurrence_id=original_start)
-    start = exception.new_start.astimezone(BERLIN) if exception.new_start else original_start
+    start = exception.new_start.astimezone(calendar_timezone()) if exception.new_start else original_start
     if exception.new_end:
-        end = exception.new_end.astimezone(BERLIN)
+        end = exception.new_end.astimezone(calendar_timezone())
     else:
         end = start + duration
     return Occurrence(
@@ -144,7 +146,7 @@ def single_occurrence(event):
 def expand(event, window_start, window_end, *, include_cancelled_dates=True):
     """The occurrences of ``event`` that overlap ``[window_start, window_end)``.
 
-    Times stay wall-clock in Berlin: a series at 18:00 is at 18:00 before and
+    Times stay wall-clock in the calendar's time zone: a series at 18:00 is at 18:00 before and
     after a change to or from summer time (dateutil keeps the zoneinfo tzinfo).
     """
     if not event.rrule:
@@ -156,7 +158,7 @@ def expand(event, window_start, window_end, *, include_cancelled_dates=True):
     # A date moved into the window from outside it.
     for day, exception in exceptions.items():
         if exception.new_start and not exception.cancelled:
-            moved_start = exception.new_start.astimezone(BERLIN)
+            moved_start = exception.new_start.astimezone(calendar_timezone())
             if _overlaps(moved_start, exception.new_end or moved_start, window_start, window_end):
                 original = original_start_on(event, day)
                 if original is not None:
@@ -195,10 +197,11 @@ def occurrences(events, window_start, window_end, *, include_cancelled_dates=Tru
     return found
 
 
-def candidate_events(locale, window_start, window_end, *, within=None, category=None, town=None):
+def candidate_events(locale, window_start, window_end, *, within=None, indexes=None, category=None, town=None):
     """Live, public events of ``locale`` that may have an occurrence in the window: one query plus one prefetch.
 
-    ``within`` limits to events below a page (a working group section).
+    ``within`` limits to events below a page (a working group section, an event index);
+    ``indexes`` to events of the event indexes with these paths (a working group's indexes).
     """
     from .models import EventPage
 
@@ -215,6 +218,11 @@ def candidate_events(locale, window_start, window_end, *, within=None, category=
         queryset = queryset.filter(start__lt=window_end)
     if within is not None:
         queryset = queryset.filter(path__startswith=within.path).exclude(pk=within.pk)
+    if indexes is not None:
+        below = Q(pk__in=[])
+        for index_path in indexes:
+            below |= Q(path__startswith=index_path, depth=len(index_path) // Page.steplen + 1)
+        queryset = queryset.filter(below)
     if category:
         queryset = queryset.filter(category__slug=category)
     if town:

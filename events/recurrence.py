@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .timezone import BERLIN
+from .timezone import calendar_timezone
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
@@ -37,11 +37,11 @@ def build_rrule(repeat, start, *, interval=1, week_of_month=None, until=None, co
     """The RRULE text for the editor's choices, or "" for a single event.
 
     ``start`` is the first occurrence (aware); its weekday is the weekday of the
-    series. ``until`` is a date: the series ends at the end of that day in Berlin.
+    series. ``until`` is a date: the series ends at the end of that day in the calendar's time zone.
     """
     if not repeat or repeat == Repeat.IMPORTED:
         return ""
-    weekday = WEEKDAY_CODES[start.astimezone(BERLIN).weekday()]
+    weekday = WEEKDAY_CODES[start.astimezone(calendar_timezone()).weekday()]
     if repeat == Repeat.WEEKLY:
         parts = ["FREQ=WEEKLY", f"INTERVAL={max(int(interval or 1), 1)}", f"BYDAY={weekday}"]
     elif repeat == Repeat.MONTHLY_WEEKDAY:
@@ -49,7 +49,7 @@ def build_rrule(repeat, start, *, interval=1, week_of_month=None, until=None, co
     else:
         raise ValueError(repeat)
     if until:
-        end_of_day = datetime.combine(until, time(23, 59, 59), tzinfo=BERLIN)
+        end_of_day = datetime.combine(until, time(23, 59, 59), tzinfo=calendar_timezone())
         parts.append("UNTIL=" + end_of_day.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"))
     elif count:
         parts.append(f"COUNT={int(count)}")
@@ -57,12 +57,12 @@ def build_rrule(repeat, start, *, interval=1, week_of_month=None, until=None, co
 
 
 def parse_rrule(text, start):
-    """The ``dateutil`` rule for ``text`` starting at ``start`` (Berlin wall-clock time).
+    """The ``dateutil`` rule for ``text`` starting at ``start`` (wall-clock time in the calendar's time zone).
 
     Raises ``ValidationError`` with a plain German message when the text is not a
     valid RFC 5545 rule.
     """
-    local_start = start.astimezone(BERLIN)
+    local_start = start.astimezone(calendar_timezone())
     try:
         return rrulestr(_normalise_until(text), dtstart=local_start, forceset=False)
     except (ValueError, TypeError) as error:
@@ -75,7 +75,7 @@ def _normalise_until(text):
     """dateutil refuses a floating UNTIL with an aware start; RFC 5545 allows a date-only UNTIL.
 
     Partners' calendars send both, so a date-only or floating UNTIL is read as the
-    end of that day in Berlin and written in UTC, which is what RFC 5545 asks for.
+    end of that day in the calendar's time zone and written in UTC, which is what RFC 5545 asks for.
     """
     parts = []
     for part in text.strip().removeprefix("RRULE:").split(";"):
@@ -85,7 +85,7 @@ def _normalise_until(text):
             clock = time(23, 59, 59)
             if len(value) >= 15:
                 clock = datetime.strptime(value[9:15], "%H%M%S").time()
-            value = datetime.combine(day, clock, tzinfo=BERLIN).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+            value = datetime.combine(day, clock, tzinfo=calendar_timezone()).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         parts.append(f"{key.upper()}={value}")
     return ";".join(parts)
 

@@ -12,25 +12,32 @@ from django.conf import settings
 from cms.languages import PLURAL_FORMS, TARGET_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_DIRS = ["cms", "home", "orgdirectory", "events", "templates"]
+SOURCE_DIRS = ["cms", "home", "orgdirectory", "templates"]
+# The site's catalogues and the event calendar plugin's own (events/locale, extracted from events/ only).
+LOCALE_DIRS = {"site": ROOT / "locale", "events": ROOT / "events" / "locale"}
 
 
-def catalogue(code):
-    return polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
+def catalogue(code, where="site"):
+    return polib.pofile(str(LOCALE_DIRS[where] / code / "LC_MESSAGES" / "django.po"))
 
 
+each_catalogue = pytest.mark.parametrize("where", sorted(LOCALE_DIRS))
+
+
+@each_catalogue
 @pytest.mark.parametrize("code", TARGET_LANGUAGES)
-def test_catalogue_is_complete_and_not_fuzzy(code):
-    po = catalogue(code)
+def test_catalogue_is_complete_and_not_fuzzy(code, where):
+    po = catalogue(code, where)
     assert po.untranslated_entries() == []
     assert po.fuzzy_entries() == []
     assert not po.obsolete_entries()
     assert po.percent_translated() == 100
 
 
+@each_catalogue
 @pytest.mark.parametrize("code", TARGET_LANGUAGES)
-def test_catalogue_has_the_languages_plural_rule(code):
-    po = catalogue(code)
+def test_catalogue_has_the_languages_plural_rule(code, where):
+    po = catalogue(code, where)
     assert po.metadata["Plural-Forms"] == PLURAL_FORMS[code]
     nplurals = int(PLURAL_FORMS[code].split("nplurals=")[1].split(";")[0])
     for entry in po:
@@ -42,9 +49,10 @@ def test_arabic_has_six_plural_forms():
     assert PLURAL_FORMS["ar"].startswith("nplurals=6;")
 
 
+@each_catalogue
 @pytest.mark.parametrize("code", TARGET_LANGUAGES)
-def test_translations_keep_placeholders(code):
-    for entry in catalogue(code):
+def test_translations_keep_placeholders(code, where):
+    for entry in catalogue(code, where):
         for placeholder in ("%(", "{"):
             if placeholder in entry.msgid:
                 assert entry.msgstr.count(placeholder) == entry.msgid.count(placeholder) or entry.msgid_plural, entry.msgid
@@ -66,6 +74,25 @@ def test_makemessages_finds_no_string_missing_from_the_catalogues(tmp_path):
     after = polib.pofile(str(tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po"))
     new = sorted({entry.msgid for entry in after if not entry.obsolete} - {entry.msgid for entry in before})
     assert new == [], f"run `make messages` and translate: {new}"
+
+
+def test_makemessages_finds_no_plugin_string_missing_from_the_plugins_catalogues(tmp_path):
+    shutil.copytree(ROOT / "events", tmp_path / "events", ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    before = catalogue("en", "events")
+    subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", "en", "--ignore=tests", "--add-location=file", "-v0"],
+        cwd=tmp_path / "events",
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "events.tests.settings", "HOME": str(tmp_path)},
+    )
+    after = polib.pofile(str(tmp_path / "events" / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+    new = sorted({entry.msgid for entry in after if not entry.obsolete} - {entry.msgid for entry in before})
+    assert new == [], f"run `make messages` and translate: {new}"
+
+
+@pytest.mark.parametrize("code", ["de", *TARGET_LANGUAGES])
+def test_the_plugin_ships_compiled_catalogues_for_every_language(code):
+    assert (LOCALE_DIRS["events"] / code / "LC_MESSAGES" / "django.mo").is_file()
 
 
 def test_locale_paths_point_at_the_catalogues():

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 
 from cms import page_cache
 from events.models import CalendarPage, EventIndexPage
-from events.timezone import berlin_now
+from events.timezone import local_now
 from home.models import Footer, MainMenu
 from orgdirectory import opening_hours
 from orgdirectory.opening_hours import BERLIN, OpeningStatus
@@ -55,7 +55,7 @@ def test_a_new_event_reaches_the_cached_feed(client, german, working_groups_de, 
     feed_url = calendar.url + "feed.ics"
     assert b"Feed-Testtermin" not in client.get(feed_url).content
     index = EventIndexPage.objects.child_of(working_groups_de["ak-migration-loerrach"]).get()
-    start = at((berlin_now() + timedelta(days=3)).date())
+    start = at((local_now() + timedelta(days=3)).date())
     with django_capture_on_commit_callbacks(execute=True):
         event = publish_event(index, title="Feed-Testtermin", start=start, end=start + timedelta(hours=1))
     assert b"Feed-Testtermin" in client.get(feed_url).content

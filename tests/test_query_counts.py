@@ -19,7 +19,8 @@ from wagtail.models import Locale
 
 from bench import probe, seed
 from events.models import EventIndexPage
-from events.timezone import berlin_now
+from events.recurrence import Repeat
+from events.timezone import local_now
 from tests.events.support import at, publish_event
 
 pytestmark = pytest.mark.django_db
@@ -75,13 +76,14 @@ def test_query_count_does_not_grow_with_the_data(visitor, settings, frame_cache_
     settings.FRAME_CACHE_SECONDS = frame_cache_seconds
     cache.clear()
     urls = probe.discover(visitor)
+    # A series in the current month first: the demo's events may all start next month (near a month's end),
+    # and a month without any occurrence or series skips two queries, which is not growth with the data.
+    index = EventIndexPage.objects.filter(locale__language_code="de").first()
+    today = local_now().date()
+    publish_event(index, title="Vorher", start=at(today, 10), end=at(today, 11), repeat=Repeat.WEEKLY)
+    before = {name: queries_of(visitor, path) for name, path in urls.items()}
     rng = random.Random(7)
     german = Locale.objects.get(language_code="de")
-    # The month view shows this month: give it an event, so that "more" is compared with "some", not with none.
-    today = berlin_now().date()
-    publish_event(EventIndexPage.objects.filter(locale=german).first(), title="Erster", start=at(today, 12),
-                  end=at(today, 13), town="Lörrach", languages=["de"])
-    before = {name: queries_of(visitor, path) for name, path in urls.items()}
     seed.seed_organisations(german, 40, rng)
     seed.seed_events(german, 60, rng)
     after = {name: queries_of(visitor, path) for name, path in urls.items()}

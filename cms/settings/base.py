@@ -163,6 +163,12 @@ DEMO_TRANSLATABLE_SNIPPETS = globals().get("DEMO_TRANSLATABLE_SNIPPETS", []) + [
     "orgdirectory.models.Organisation",
 ]
 DEMO_TRANSLATABLE_SNIPPETS += ["events.models.EventCategory"]  # events/README.md
+# Event calendar plugin (events/README.md, "Settings"): the site's page frame and fragment cache; the UID
+# domain and PRODID the feeds had before the plugin read them from the site, so subscribers see no duplicates.
+EVENTS_BASE_TEMPLATE = "base.html"
+EVENTS_CACHE = "cms.fragment_cache.cached_fragment"
+EVENTS_UID_DOMAIN = "ak-migration-hochrhein"
+EVENTS_PRODID = "-//AK Migration Hochrhein//Veranstaltungskalender//DE"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

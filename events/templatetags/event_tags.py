@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from events.languages import current_babel_locale
-from events.timezone import BERLIN
+from events.timezone import calendar_timezone
 
 register = template.Library()
 
@@ -38,7 +38,7 @@ def _clock_text(hour, minute, locale):
 @register.filter
 def clock(moment):
     """"18:30" / "6:30 PM" / "١٨:٣٠"; the same wall-clock time always reads the same in a language."""
-    local = moment.astimezone(BERLIN)
+    local = moment.astimezone(calendar_timezone())
     return _clock_text(local.hour, local.minute, current_babel_locale())
 
 

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization as Sync
 from wagtail_localize.synctree import synchronize_tree
 
-from events.demo import load_demo_events
+from home.demo.events import load_demo_events
 from home.editorial import ensure_editorial_setup
 from home.models import (
     ContentPage,

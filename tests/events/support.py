@@ -2,12 +2,16 @@
 
 from datetime import datetime, time
 
+from django.conf import settings
+
 from events.models import EventOccurrenceException, EventPage
-from events.timezone import BERLIN
+from events.timezone import calendar_timezone
+
+SITE_UID_DOMAIN = settings.EVENTS_UID_DOMAIN
 
 
 def at(day, hour=18, minute=0):
-    return datetime.combine(day, time(hour, minute), tzinfo=BERLIN)
+    return datetime.combine(day, time(hour, minute), tzinfo=calendar_timezone())
 
 
 def publish_event(index, **fields):

@@ -11,8 +11,8 @@ from wagtail.models import Revision
 from events.feeds import event_uid
 from events.models import EventPage
 from events.recurrence import Repeat
-from events.timezone import berlin_now
-from tests.events.support import at, publish_event, republish
+from events.timezone import local_now
+from tests.events.support import SITE_UID_DOMAIN, at, publish_event, republish
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_whole_feed_is_valid_rfc5545(client, calendar_de):
 
 def test_feed_occurrences_equal_the_calendar_page(client, calendar_de):
     """recurring-ical-events, a second reader, expands the feed to the dates the page and API show."""
-    today = berlin_now().date()
+    today = local_now().date()
     first, last = today, today + timedelta(days=70)
     calendar = get_feed(client, calendar_de.url + "feed.ics")
     from_feed = {
@@ -79,7 +79,7 @@ def test_feed_occurrences_equal_the_calendar_page(client, calendar_de):
 
 def test_sequence_rises_when_an_event_changes(client, index_loerrach, calendar_de):
     event = EventPage.objects.child_of(index_loerrach).get(slug="beispiel-infoabend-anerkennung")
-    uid = event_uid(event)
+    uid = event_uid(event, SITE_UID_DOMAIN)
     start = event.start
     assert int(events_by_uid(get_feed(client, calendar_de.url + "feed.ics"))[uid]["SEQUENCE"]) == 0
     arabic_sequence_before = int(events_by_uid(get_feed(client, "/ar" + calendar_de.url[3:] + "feed.ics"))[uid]["SEQUENCE"])
@@ -110,12 +110,12 @@ def test_an_older_draft_cannot_lower_the_sequence(index_loerrach):
 
 
 def test_cancelled_event_is_sent_as_cancelled_and_stays_visible(client, index_loerrach, calendar_de):
-    start = at(berlin_now().date() + timedelta(days=12), 18)
+    start = at(local_now().date() + timedelta(days=12), 18)
     event = publish_event(
         index_loerrach, title="Jobmesse Test", start=start, end=start + timedelta(hours=2), town="Lörrach",
         cancelled=True, cancellation_note="Wegen Krankheit abgesagt.",
     )
-    component = events_by_uid(get_feed(client, calendar_de.url + "feed.ics"))[event_uid(event)]
+    component = events_by_uid(get_feed(client, calendar_de.url + "feed.ics"))[event_uid(event, SITE_UID_DOMAIN)]
     assert str(component["STATUS"]) == "CANCELLED"
     assert str(component["SUMMARY"]) == "Abgesagt: Jobmesse Test"
     html = client.get(calendar_de.url).content.decode()
@@ -127,8 +127,8 @@ def test_cancelled_event_is_sent_as_cancelled_and_stays_visible(client, index_lo
 
 def test_working_group_feed_holds_only_that_group(client, index_loerrach, index_waldshut, calendar_de):
     loerrach = events_by_uid(get_feed(client, index_loerrach.url + "feed.ics"))
-    waldshut_uids = {event_uid(page) for page in EventPage.objects.child_of(index_waldshut)}
-    loerrach_uids = {event_uid(page) for page in EventPage.objects.child_of(index_loerrach)}
+    waldshut_uids = {event_uid(page, SITE_UID_DOMAIN) for page in EventPage.objects.child_of(index_waldshut)}
+    loerrach_uids = {event_uid(page, SITE_UID_DOMAIN) for page in EventPage.objects.child_of(index_loerrach)}
     assert set(loerrach) == loerrach_uids and not set(loerrach) & waldshut_uids
     by_param = events_by_uid(get_feed(client, calendar_de.url + "feed.ics?arbeitskreis=ak-migration-waldshut"))
     assert set(by_param) == waldshut_uids
@@ -169,3 +169,10 @@ def test_unknown_ics_paths_are_not_found(client, calendar_de, working_groups_de)
     assert client.get(working_groups_de["ak-migration-loerrach"].url + "feed.ics").status_code == 404
     assert client.get(calendar_de.url + "termin.ics").status_code == 404
     assert client.get("/de/gibt-es-nicht/feed.ics").status_code == 404
+
+
+def test_uids_keep_the_sites_old_domain_so_subscribers_get_no_duplicates(client, index_loerrach, calendar_de):
+    event = publish_event(index_loerrach, title="Beratung", start=at(local_now().date() + timedelta(days=2), 10),
+                          end=at(local_now().date() + timedelta(days=2), 11))
+    uids = set(events_by_uid(get_feed(client, calendar_de.url + "feed.ics")))
+    assert f"{event.translation_key}@ak-migration-hochrhein" in uids

@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.filters import FilterOptions, read_filters
+from events.page_views import ARCHIVE_SPAN, LIST_HORIZON
 from events.recurrence import Repeat
-from events.timezone import BERLIN, berlin_now
-from events.views import ARCHIVE_SPAN, LIST_HORIZON, filtered_occurrences, listed_occurrences
+from events.selection import filtered_occurrences, listed_occurrences
+from events.timezone import calendar_timezone, local_now
 from tests.events.support import at, publish_event
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def keys(items):
 def mixed_events(index_loerrach, index_waldshut):
     """Single events (some at the same time), weekly and monthly series with cancelled and moved dates."""
     rng = random.Random(11)
-    today = berlin_now().date()
+    today = local_now().date()
     for number in range(14):
         start = at(today + timedelta(days=rng.randint(-60, 60)), rng.choice([10, 18]))
         publish_event(
@@ -55,7 +56,7 @@ def mixed_events(index_loerrach, index_waldshut):
 def test_every_page_of_the_list_matches_the_full_expansion(german, mixed_events, language):
     options = FilterOptions.for_locale(german)
     filters = read_filters({"sprache": language} if language else {}, options)
-    now = berlin_now()
+    now = local_now()
     expected = filtered_occurrences(german, filters, options, now, now + LIST_HORIZON)
     listed = listed_occurrences(german, filters, options, now, now + LIST_HORIZON)
     assert len(expected) > 7
@@ -67,7 +68,7 @@ def test_every_page_of_the_list_matches_the_full_expansion(german, mixed_events,
 def test_archive_lists_ended_occurrences_latest_first(german, mixed_events):
     options = FilterOptions.for_locale(german)
     filters = read_filters({}, options)
-    now = berlin_now()
+    now = local_now()
     expected = [item for item in reversed(filtered_occurrences(german, filters, options, now - ARCHIVE_SPAN, now))
                 if item.end <= now]
     listed = listed_occurrences(german, filters, options, now - ARCHIVE_SPAN, now, newest_first=True, ended_by=now)
@@ -79,7 +80,7 @@ def test_archive_lists_ended_occurrences_latest_first(german, mixed_events):
 def test_a_page_reads_only_the_single_events_it_shows(german, mixed_events):
     options = FilterOptions.for_locale(german)
     filters = read_filters({}, options)
-    now = berlin_now()
+    now = local_now()
     listed = listed_occurrences(german, filters, options, now, now + LIST_HORIZON)
     with CaptureQueriesContext(connection) as captured:
         listed[0:3]
@@ -94,8 +95,8 @@ def test_month_view_links_are_the_event_pages_own_addresses(client, mixed_events
 
     calendar = CalendarPage.objects.get(locale__language_code=code)
     # A month with events in this language, whatever day the suite runs on (the demo is dated relative to it).
-    upcoming = EventPage.objects.live().filter(locale__language_code=code, start__gte=berlin_now()).order_by("start")
-    month = upcoming.first().start.astimezone(BERLIN).strftime("%Y-%m")
+    upcoming = EventPage.objects.live().filter(locale__language_code=code, start__gte=local_now()).order_by("start")
+    month = upcoming.first().start.astimezone(calendar_timezone()).strftime("%Y-%m")
     html = client.get(calendar.url + f"?ansicht=monat&monat={month}").content.decode()
     table = re.search(r'<table class="event-month">.*?</table>', html, re.S).group(0)
     links = set(re.findall(r'<a href="([^"]+)">', table))

@@ -6,7 +6,7 @@ from events.models import EventIndexPage
 
 
 def find_index(value):
-    """An event index by page id or by URL path such as ``/de/ak-migration-loerrach/veranstaltungen/``."""
+    """An event index by page id or by URL path such as ``/de/working-group/veranstaltungen/``."""
     if value.isdigit():
         page = Page.objects.filter(pk=int(value)).first()
     else:

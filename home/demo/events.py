@@ -16,9 +16,9 @@ from django.conf import settings
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from .models import CalendarPage, EventCategory, EventIndexPage, EventOccurrenceException, EventPage
-from .recurrence import Repeat, build_rrule
-from .timezone import BERLIN, berlin_now
+from events.models import CalendarPage, EventCategory, EventIndexPage, EventOccurrenceException, EventPage
+from events.recurrence import Repeat, build_rrule
+from events.timezone import calendar_timezone, local_now
 
 EXAMPLE_NOTE = (
     "Beispielinhalt: Diese Veranstaltung gibt es nicht wirklich. Sie zeigt nur, wie der Kalender aussehen kann."
@@ -69,7 +69,7 @@ def ensure_event_index(group):
 
 
 def _at(day, hour, minute=0):
-    return datetime.combine(day, time(hour, minute), tzinfo=BERLIN)
+    return datetime.combine(day, time(hour, minute), tzinfo=calendar_timezone())
 
 
 def _description(text):
@@ -86,7 +86,7 @@ def example_events(group, town, categories, today):
     organiser = group.title
     weekly_start = _at(today + timedelta(days=2), 17)
     weekly_rule = build_rrule(Repeat.WEEKLY, weekly_start, interval=1 if town == "Lörrach" else 2)
-    monthly_start = rrule(MONTHLY, byweekday=WE(+1), dtstart=_at(today, 14), count=1)[0].replace(tzinfo=BERLIN)
+    monthly_start = rrule(MONTHLY, byweekday=WE(+1), dtstart=_at(today, 14), count=1)[0].replace(tzinfo=calendar_timezone())
     monthly_rule = build_rrule(Repeat.MONTHLY_WEEKDAY, monthly_start, week_of_month=1)
     return [
         EventPage(
@@ -214,7 +214,7 @@ def load_demo_events(home, group_pages):
     locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     categories = ensure_categories(locale)
     calendar = ensure_calendar_page(home)
-    today = berlin_now().date()
+    today = local_now().date()
     for group in group_pages:
         index = ensure_event_index(group)
         if EventPage.objects.child_of(index).exists():
