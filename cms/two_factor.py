@@ -219,7 +219,7 @@ class RequireVerifiedAdminMiddleware:
             and user.is_authenticated
             and path.startswith("/admin/")
             and not user.is_verified()
-            and not path.startswith(self.exempt_paths())
+            and not self.is_exempt(path)
         ):
             if user_has_device(user):
                 return redirect(f"{reverse('two_factor_verify')}?next={quote(request.get_full_path())}")
@@ -228,12 +228,16 @@ class RequireVerifiedAdminMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def exempt_paths():
-        return (
+    def is_exempt(path):
+        """The pages an unverified editor needs to get verified (or out), and nothing below them.
+
+        Exact paths, not prefixes: the recovery-code and reset pages live below the setup page's
+        URL and must not be reachable with the password alone.
+        """
+        exact = {
             reverse("two_factor_verify"),
             reverse("two_factor_setup"),
             reverse("wagtailadmin_logout"),
             reverse("wagtailadmin_login"),
-            "/admin/password_reset/",
-            "/admin/jsi18n/",
-        )
+        }
+        return path in exact or path.startswith(("/admin/password_reset/", "/admin/jsi18n/"))

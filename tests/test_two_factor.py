@@ -215,6 +215,14 @@ def test_only_superusers_may_reset_another_users_second_factor(client, lost_phon
     assert recovery_codes.remaining(lost_phone) == 10
 
 
+def test_a_superuser_signed_in_with_the_password_alone_cannot_reset(client, editor, lost_phone):
+    TOTPDevice.objects.create(user=editor, name="Authenticator-App", confirmed=True)
+    sign_in(client)
+    response = client.post(f"/admin/zwei-faktor/zuruecksetzen/{lost_phone.pk}/")
+    assert response.status_code == 302 and response["Location"].startswith(VERIFY)
+    assert TOTPDevice.objects.filter(user=lost_phone).exists()
+
+
 # --- Login lockout (django-axes) is unchanged by the second factor ----------------------------
 
 
