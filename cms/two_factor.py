@@ -6,20 +6,25 @@ the admin asks for the six-digit code, or one recovery code, after the password.
 ADMIN_2FA_REQUIRED=true every editor must set it up before using the admin. A superuser can
 reset another user's second factor from the user listing (a lost phone needs no shell).
 
-Why not wagtail-2fa 1.8.0 (tried against this site, 2026-11; it does install with Django 5.2,
-Wagtail 7.4.4 and django-otp 1.7.5, and its pages raise no CSP violation):
-- Optional mode does not protect anyone: with WAGTAIL_2FA_REQUIRED=False its middleware checks
-  nobody, so an editor who has set up a device logs in with the password alone (our test
-  test_setup_then_every_login_asks_for_the_code failed with it: GET /admin/pages/ gave 200
-  instead of the redirect to the code). Its per-permission middleware cannot make it optional
-  for superusers either (they hold every permission, so they are forced to set it up).
-- It has no German catalogue: the German admin shows "Enter your two-factor authentication
-  code", "Manage your 2FA devices", "Two Factor Settings", and its msgids are English, while
-  this site's catalogues use German msgids in 12 languages.
-- With WAGTAIL_2FA_REQUIRED=True it also redirects signed-in editors away from the public
-  site (it checks every URL, not only /admin/), and it offers no recovery codes.
-So the site keeps this module; recovery codes and the admin reset use django-otp's own
-otp_static plugin.
+Why not wagtail-2fa 1.8.0 (tried against this site in November 2026). It installs cleanly (it
+requires Django>=5.2, Wagtail>=7.0, django-otp>=1.7.0, qrcode, six; ``pip install --dry-run`` adds
+only qrcode 8.2, downgrading nothing), and with it wired in tests/browser/test_production_csp.py
+passed, its QR code and code pages included, without a CSP violation. It still fails the site:
+- Its sign-in form accepts no code at all with django-otp 1.7.5: ``wagtail_2fa.forms.TokenForm``
+  has no ``otp_device`` field, and django-otp 1.7.5 no longer tries every device, so every code,
+  right or wrong, fails with "Please select a device." (recovery codes as well).
+- Optional mode protects nobody: with WAGTAIL_2FA_REQUIRED=False its middleware checks no one, so
+  an editor who set up a device signs in with the password alone
+  (test_setup_then_every_login_asks_for_the_code: GET /admin/pages/ gave 200, not the redirect).
+  Its per-permission middleware cannot make it optional for superusers (they hold every
+  permission: GET /admin/ went to /admin/2fa/devices/new).
+- It has no German catalogue: the German admin shows "Enter your two-factor authentication code",
+  "Two Factor Settings", "Current password", and its msgids are English, while this site's
+  catalogues have German msgids and 12 languages.
+- With WAGTAIL_2FA_REQUIRED=True it checks every URL, not only /admin/: an unverified editor who
+  opens /de/ is sent to /admin/2fa/devices/new. It has no recovery codes and uses Wagtail's
+  deprecated ``UserListingButton`` (RemovedInWagtail80Warning).
+So the site keeps this module; recovery codes and the reset use django-otp's own otp_static.
 """
 
 import base64
