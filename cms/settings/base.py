@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Recovery codes for two-factor login (cms/recovery_codes.py).
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
