@@ -48,9 +48,11 @@ lint: install
 	$(BIN)/ruff check .
 
 # Extract new interface strings into every catalogue (German is the source language).
+# The orgdirectory plugin keeps its own catalogues (orgdirectory/locale, German source included).
 messages: install
-	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --add-location=file -v0
+	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=orgdirectory --add-location=file -v0
 	$(MANAGE) fix_plural_forms
+	cd orgdirectory && ../$(BIN)/django-admin makemessages -l de $(foreach l,$(LANGS),-l $(l)) --ignore=tests --ignore=build --add-location=file -v0
 
 bench: install
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; fi

@@ -1,7 +1,5 @@
 """Admin registration: the organisation, category and region snippets, and the import/export screens."""
 
-from functools import cached_property
-
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -35,8 +33,9 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "short_name", "town"]
     ordering = ["name"]
 
-    @cached_property
+    @property
     def permission_policy(self):
+        """Built from ``ORGDIRECTORY_PERMISSION_POLICY`` on each use (cheap), so the setting is always honoured."""
         return permission_policy_class()(self.model)
 
 

@@ -12,11 +12,13 @@ from django.conf import settings
 from cms.languages import PLURAL_FORMS, TARGET_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_DIRS = ["cms", "home", "orgdirectory", "events", "templates"]
+SOURCE_DIRS = ["cms", "home", "events", "templates"]
+# Plugins with catalogues of their own (German source catalogue included), kept out of the site's.
+PLUGIN_DIRS = ["orgdirectory"]
 
 
-def catalogue(code):
-    return polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
+def catalogue(code, folder=ROOT):
+    return polib.pofile(str(folder / "locale" / code / "LC_MESSAGES" / "django.po"))
 
 
 @pytest.mark.parametrize("code", TARGET_LANGUAGES)
@@ -70,3 +72,31 @@ def test_makemessages_finds_no_string_missing_from_the_catalogues(tmp_path):
 
 def test_locale_paths_point_at_the_catalogues():
     assert Path(settings.LOCALE_PATHS[0]) == ROOT / "locale"
+
+
+@pytest.mark.parametrize("plugin", PLUGIN_DIRS)
+@pytest.mark.parametrize("code", TARGET_LANGUAGES)
+def test_plugin_catalogue_is_complete_with_the_languages_plural_rule(plugin, code):
+    po = catalogue(code, ROOT / plugin)
+    assert po.untranslated_entries() == [] and po.fuzzy_entries() == [] and not po.obsolete_entries()
+    assert po.metadata["Plural-Forms"] == PLURAL_FORMS[code]
+    for entry in po:
+        for placeholder in ("%(", "{"):
+            if placeholder in entry.msgid and not entry.msgid_plural:
+                assert entry.msgstr.count(placeholder) == entry.msgid.count(placeholder), entry.msgid
+
+
+@pytest.mark.parametrize("plugin", PLUGIN_DIRS)
+def test_plugin_strings_are_in_the_plugin_catalogue_not_the_sites(plugin, tmp_path):
+    shutil.copytree(ROOT / plugin, tmp_path / plugin, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "build"))
+    subprocess.run(
+        [str(Path(sys.executable).parent / "django-admin"), "makemessages", "-l", "de", "--ignore=tests",
+         "--add-location=file", "-v0"],
+        cwd=tmp_path / plugin,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    found = {entry.msgid for entry in catalogue("de", tmp_path / plugin) if not entry.obsolete}
+    assert found == {entry.msgid for entry in catalogue("de", ROOT / plugin)}, "run `make messages` and translate"
+    site_only = {entry.msgid for entry in catalogue("en")}
+    assert "Die Region „%(value)s“ gibt es nicht. Dieser Filter wurde weggelassen." in found - site_only
