@@ -316,10 +316,12 @@ def localized_categories(locale):
     return dict((slug, name) for slug, (_order, name) in sorted(names.items(), key=lambda item: item[1]))
 
 
-def localized_regions(locale):
-    """``slug → name`` of the regions in the visitor's language (German where not translated), in display order."""
+def localized_regions(locale, regions=None):
+    """``slug → name`` of ``regions`` (default: all) in the visitor's language (German where not translated),
+    in display order; one query."""
     names = {}
-    for region in Region.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}):
+    regions = Region.objects.all() if regions is None else regions
+    for region in regions.filter(locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}):
         if region.slug not in names or region.locale_id == locale.pk:
             names[region.slug] = (region.sort_order, region.name)
     return dict((slug, name) for slug, (_order, name) in sorted(names.items(), key=lambda item: item[1]))
@@ -345,11 +347,11 @@ def filter_options(locale):
 def _load_filter_options(locale):
     entries = source_entries()
     used_codes = set(OrganisationLanguage.objects.filter(organisation__in=entries).values_list("code", flat=True))
-    used_regions = set(entries.exclude(county=None).values_list("county__slug", flat=True))
+    used_regions = Region.objects.filter(slug__in=entries.exclude(county=None).values("county__slug"))
     return {
         "categories": localized_categories(locale),
         "groups": localized_group_titles(locale),
         "towns": sorted(set(entries.exclude(town="").values_list("town", flat=True))),
-        "counties": {slug: name for slug, name in localized_regions(locale).items() if slug in used_regions},
+        "counties": localized_regions(locale, used_regions),
         "languages": {code: native_name(code) for code in advice_language_codes() if code in used_codes},
     }

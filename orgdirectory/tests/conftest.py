@@ -90,7 +90,7 @@ def entries(german, region, category, group_page):
         german, "beratungsstelle-nord", "Beratungsstelle Nord", category=category, county=region,
         street="Hauptstraße 1", postcode="12345", town="Nordstadt", phone="+49 (0)1234 / 56-78",
         email="nord@example.org", website="https://example.org",
-        hours=[(0, time(9), time(17))], languages=["ar", "tr"], groups=[group_page],
+        hours=[(0, time(9), time(17))], languages=["ar", "es"], groups=[group_page],
     )
     course = publish(german, "sprachcafe", "Sprachcafé", town="Südstadt")
     return office, course

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from orgdirectory.models import Region
 from orgdirectory.tests.conftest import publish
 
 
@@ -66,7 +67,10 @@ def test_directory_lists_the_entries_inside_the_plugins_own_page_frame(client, d
 
 
 @pytest.mark.django_db
-def test_directory_filters_by_an_editor_made_region_and_reports_an_unknown_one(client, directory, entries):
+def test_directory_filters_by_an_editor_made_region_and_reports_an_unknown_one(client, directory, entries, german):
+    Region.objects.create(name="Leerkreis", slug="leerkreis", locale=german)  # no entry: not offered
+    form = client.get(directory.url).content.decode()
+    assert '<option value="nordkreis">Nordkreis</option>' in form and "leerkreis" not in form
     page = outline(client.get(directory.url + "?kreis=nordkreis"))
     assert page.headings[1:] == ["Beratungsstelle Nord"]
     response = client.get(directory.url + "?kreis=atlantis")
@@ -93,7 +97,7 @@ def test_detail_page_has_contact_links_and_parseable_json_ld(client, directory, 
     data = json.loads(page.scripts[0])
     assert data["name"] == "Beratungsstelle Nord"
     assert data["address"]["postalCode"] == "12345"
-    assert data["knowsLanguage"] == ["ar", "tr"]
+    assert data["knowsLanguage"] == ["ar", "es"]
     assert client.get(directory.url + "gibt-es-nicht/").status_code == 404
 
 
