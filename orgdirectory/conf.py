@@ -4,6 +4,7 @@ A host site adapts the directory only through these names (README, "Settings");
 nothing in the plugin looks at the site's own settings or probes its objects.
 """
 
+from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -21,6 +22,8 @@ DEFAULTS = {
     "ORGDIRECTORY_GROUP_PAGE_MODELS": [],
     # Page models a directory page may be created under; ``None``: anywhere.
     "ORGDIRECTORY_DIRECTORY_PARENT_PAGE_TYPES": None,
+    # ISO 3166 code of the country the addresses are in (vCard, schema.org).
+    "ORGDIRECTORY_COUNTRY": "DE",
     # Language codes of advice; empty: ``settings.LANGUAGES`` plus common languages of migration.
     "ORGDIRECTORY_ADVICE_LANGUAGES": [],
 }
@@ -47,6 +50,15 @@ def permission_policy_class():
 def owner_pages(organisation):
     """The pages whose editors own ``organisation`` (the hook named by ``ORGDIRECTORY_OWNER_PAGES``)."""
     return list(import_string(setting("ORGDIRECTORY_OWNER_PAGES"))(organisation))
+
+
+def country_name():
+    """The country of the addresses, named in the source language (``LANGUAGE_CODE``), e.g. "Deutschland"."""
+    code = setting("ORGDIRECTORY_COUNTRY")
+    try:
+        return Locale.parse(settings.LANGUAGE_CODE.replace("-", "_")).territories.get(code, code)
+    except (UnknownLocaleError, ValueError):
+        return code
 
 
 def time_zone():

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 
 from . import opening_hours
 from .choices import Weekday
+from .conf import setting
 from .languages import is_rtl, native_name
 from .validators import dialable
 
@@ -148,7 +149,7 @@ def json_ld(entry, url=None):
             "streetAddress": source.street,
             "postalCode": source.postcode,
             "addressLocality": source.town,
-            "addressCountry": "DE",
+            "addressCountry": setting("ORGDIRECTORY_COUNTRY"),
         }
     if source.latitude is not None and source.longitude is not None:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": float(source.latitude), "longitude": float(source.longitude)}

@@ -110,6 +110,7 @@ def test_vcard_can_be_read_back_by_an_independent_parser(client, directory, entr
     assert card["FN"] == ["Beratungsstelle Nord"]
     assert card["TEL"] == ["+4912345678"]
     assert card["EMAIL"] == ["nord@example.org"]
+    assert card["ADR"] == [";;Hauptstraße 1;Nordstadt;;12345;Deutschland"]
 
 
 @pytest.mark.django_db
