@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 LANGS := en ar uk tr fa ps ti ku ru so fr ro
+PLUGINS := events orgdirectory
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -21,7 +22,7 @@ $(VENV)/.installed: requirements.txt requirements-test.txt events/pyproject.toml
 install: $(VENV)/.installed
 
 compilemessages: install
-	$(MANAGE) compilemessages --ignore=.venv --ignore=events -v0
+	$(MANAGE) compilemessages --ignore=.venv $(foreach p,$(PLUGINS),--ignore=$(p)) -v0
 
 migrate: compilemessages
 	$(MANAGE) migrate --no-input -v0
@@ -48,12 +49,14 @@ lint: install
 	$(BIN)/ruff check .
 
 # Extract new interface strings into every catalogue (German is the source language).
-# The event calendar plugin keeps its own catalogues (events/locale, German included) and ships them compiled.
+# The plugins keep their own catalogues (events/locale, orgdirectory/locale, German included) and ship them compiled.
 messages: install
-	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=events --add-location=file -v0
+	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench $(foreach p,$(PLUGINS),--ignore=$(p)) --add-location=file -v0
 	$(MANAGE) fix_plural_forms
-	cd events && DJANGO_SETTINGS_MODULE=events.tests.settings ../$(BIN)/django-admin makemessages -l de $(foreach l,$(LANGS),-l $(l)) --ignore=tests --add-location=file -v0
-	cd events && ../$(BIN)/django-admin compilemessages -v0
+	for plugin in $(PLUGINS); do \
+	  (cd $$plugin && DJANGO_SETTINGS_MODULE=$$plugin.tests.settings ../$(BIN)/django-admin makemessages -l de $(foreach l,$(LANGS),-l $(l)) --ignore=tests --ignore=build --add-location=file -v0 \
+	    && ../$(BIN)/django-admin compilemessages -v0) || exit 1; \
+	done
 
 bench: install
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; fi

@@ -73,10 +73,11 @@ def seed(start, stop):
     from wagtail.models import Locale, Page
     from wagtail.search.backends import get_search_backend
 
-    from orgdirectory.models import Category, Membership, OpeningInterval, Organisation, OrganisationLanguage
+    from orgdirectory.models import Category, Membership, OpeningInterval, Organisation, OrganisationLanguage, Region
 
     german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     categories = list(Category.objects.filter(locale=german))
+    regions = {region.slug: region for region in Region.objects.filter(locale=german)}
     groups = list(Page.objects.filter(locale=german, slug__startswith="ak-migration-"))
     created = Organisation.objects.bulk_create(
         [
@@ -88,7 +89,7 @@ def seed(start, stop):
                 live=True,
                 category=categories[number % len(categories)],
                 town=TOWNS[number % len(TOWNS)][0],
-                county=TOWNS[number % len(TOWNS)][1],
+                county=regions.get(TOWNS[number % len(TOWNS)][1]),
                 services=f"{WORDS[(number * 3) % len(WORDS)]}\n{WORDS[(number * 5) % len(WORDS)]}",
                 description=f"<p>Hilfe zu {WORDS[(number * 7) % len(WORDS)]} und {WORDS[(number + 1) % len(WORDS)]}.</p>",
             )

@@ -26,7 +26,7 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from events.models import EventCategory, EventIndexPage, EventPage  # noqa: E402
 from events.timezone import local_now  # noqa: E402
-from orgdirectory.models import Category, OpeningInterval, Organisation, OrganisationLanguage  # noqa: E402
+from orgdirectory.models import Category, OpeningInterval, Organisation, OrganisationLanguage, Region  # noqa: E402
 
 NOTE = "<p>Beispielinhalt für den Lasttest: Diesen Eintrag gibt es nicht wirklich.</p>"
 TOWNS = [("Lörrach", "loerrach"), ("Weil am Rhein", "loerrach"), ("Rheinfelden (Baden)", "loerrach"),
@@ -38,7 +38,7 @@ EVENTS = int(os.environ.get("BENCH_EVENTS", "10000"))
 
 def seed_organisations(locale, count, rng):
     categories = list(Category.objects.filter(locale=locale))
-    county_values = {choice for choice, _label in Organisation._meta.get_field("county").choices}
+    regions = {region.slug: region for region in Region.objects.filter(locale=locale)}
     organisations = []
     for number in range(1, count + 1):
         town, county = rng.choice(TOWNS)
@@ -50,7 +50,7 @@ def seed_organisations(locale, count, rng):
             description=NOTE,
             services="Beispiel: Beratung\nBeispiel: Begleitung",
             town=town,
-            county=county if county in county_values else "",
+            county=regions.get(county),
             live=True,
         ))
     Organisation.objects.bulk_create(organisations, batch_size=500)

@@ -65,7 +65,7 @@ def serialize(entry, request, labels):
             "street": source.street,
             "postcode": source.postcode,
             "town": source.town,
-            "county": source.county,
+            "county": source.county.slug if source.county_id else "",
         },
         "coordinates": {"latitude": float(source.latitude), "longitude": float(source.longitude)}
         if source.latitude is not None and source.longitude is not None

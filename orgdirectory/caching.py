@@ -1,17 +1,16 @@
 """Lookups of this app that change only when editors publish, kept between requests if the site allows it.
 
-The site names a function in the ``FRAGMENT_CACHE`` setting, called as
+The site names a function in the ``ORGDIRECTORY_CACHE`` setting, called as
 ``function(name, parts, compute)``; it returns ``compute()``'s value or a stored
-copy that the site invalidates when content changes. Without the setting (another
-site using this app) everything is computed on each request.
+copy that the site invalidates when content changes. Without the setting
+everything is computed on each request, which is always correct.
 """
 
-from django.conf import settings
-from django.utils.module_loading import import_string
+from .conf import cache_function
 
 
 def cached(name, parts, compute):
-    path = getattr(settings, "FRAGMENT_CACHE", "")
-    if not path:
+    function = cache_function()
+    if function is None:
         return compute()
-    return import_string(path)(name, parts, compute)
+    return function(name, parts, compute)

@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 from . import opening_hours
 from .caching import cached
 from .languages import advice_language_codes, native_name
-from .models import Category, County, Membership, OpeningException, OpeningInterval, Organisation, OrganisationLanguage
+from .models import Category, Membership, OpeningException, OpeningInterval, Organisation, OrganisationLanguage, Region
 
 PARAMETERS = ("q", "kategorie", "arbeitskreis", "ort", "kreis", "sprache", "jetzt_offen")
 TRUE_VALUES = {"1", "ja", "on", "true"}
@@ -94,10 +94,10 @@ def parse_query(params):
     query.town = _single(params, "ort")
     county = _single(params, "kreis")
     if county:
-        if county in County.values:
+        if Region.objects.filter(slug=county).exists():
             query.county = county
         else:
-            query.problems.append(_("Den Landkreis „%(value)s“ gibt es nicht. Dieser Filter wurde weggelassen.") % {"value": county})
+            query.problems.append(_("Die Region „%(value)s“ gibt es nicht. Dieser Filter wurde weggelassen.") % {"value": county})
     language = _single(params, "sprache")
     if language:
         if language in advice_language_codes():
@@ -137,7 +137,7 @@ def open_entry_ids(entries, moment):
 
     Reads only the hours of yesterday and today, in two queries.
     """
-    today = moment.astimezone(opening_hours.BERLIN).date()
+    today = moment.astimezone(opening_hours.time_zone()).date()
     days = [today - timedelta(days=1), today]
     weekly, dated = {}, {}
     for row in OpeningInterval.objects.filter(organisation__in=entries, weekday__in=[d.weekday() for d in days]).values(
@@ -158,7 +158,7 @@ def open_entry_ids(entries, moment):
 def is_clock_change_near(day):
     """True if the UTC offset changes between the start of yesterday and the end of tomorrow."""
     offsets = {
-        datetime.combine(day + timedelta(days=offset), time(0), tzinfo=opening_hours.BERLIN).utcoffset()
+        datetime.combine(day + timedelta(days=offset), time(0), tzinfo=opening_hours.time_zone()).utcoffset()
         for offset in (-1, 0, 1, 2)
     }
     return len(offsets) > 1
@@ -172,7 +172,7 @@ def open_now_filter(entries, moment):
     yesterday or today, and every entry on the days around a clock change, are
     decided in Python by ``open_entry_ids``. So 10,000 entries need no list of ids.
     """
-    local = moment.astimezone(opening_hours.BERLIN)
+    local = moment.astimezone(opening_hours.time_zone())
     today, now = local.date(), local.time().replace(tzinfo=None)
     if is_clock_change_near(today):
         return entries.filter(pk__in=open_entry_ids(entries, moment))
@@ -203,13 +203,13 @@ def find_entries(query, locale, moment=None):
     if query.town:
         entries = entries.filter(town__iexact=query.town)
     if query.county:
-        entries = entries.filter(county=query.county)
+        entries = entries.filter(county__slug=query.county)
     if query.language:
         entries = entries.filter(
             Exists(OrganisationLanguage.objects.filter(organisation=OuterRef("pk"), code=query.language))
         )
     if query.open_now:
-        entries = open_now_filter(entries, moment or opening_hours.now_in_berlin())
+        entries = open_now_filter(entries, moment or opening_hours.now_local())
     entries = entries.order_by("name", "pk")
     return EntryList(entries, set(matching_source_ids(query.text, locale)) if query.text else None)
 
@@ -252,12 +252,31 @@ class EntryList:
 
 def with_details(entries):
     """Everything a result or detail shows, fetched in a fixed number of queries."""
-    return entries.select_related("category", "locale").prefetch_related(
+    return entries.select_related("category", "county", "locale").prefetch_related(
         "opening_intervals",
         "opening_exceptions",
         "advice_languages",
         Prefetch("memberships", queryset=Membership.objects.select_related("page")),
     )
+
+
+def find_entry(key, locale):
+    """The organisation ``key`` in ``locale``, else the German entry; ``None`` if there is none."""
+    versions = {
+        item.locale_id: item
+        for item in with_details(
+            Organisation.objects.filter(
+                key=key, live=True, locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}
+            )
+        )
+    }
+    source = next((item for item in versions.values() if item.locale.language_code == settings.LANGUAGE_CODE), None)
+    if source is None:
+        return None
+    shown = versions.get(locale.pk)
+    if shown is None:
+        return Entry(shown=source, source=source, lang=settings.LANGUAGE_CODE if locale.pk != source.locale_id else "")
+    return Entry(shown=shown, source=source)
 
 
 @dataclass
@@ -297,6 +316,17 @@ def localized_categories(locale):
     return dict((slug, name) for slug, (_order, name) in sorted(names.items(), key=lambda item: item[1]))
 
 
+def localized_regions(locale, regions=None):
+    """``slug → name`` of ``regions`` (default: all) in the visitor's language (German where not translated),
+    in display order; one query."""
+    names = {}
+    regions = Region.objects.all() if regions is None else regions
+    for region in regions.filter(locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}):
+        if region.slug not in names or region.locale_id == locale.pk:
+            names[region.slug] = (region.sort_order, region.name)
+    return dict((slug, name) for slug, (_order, name) in sorted(names.items(), key=lambda item: item[1]))
+
+
 def localized_group_titles(locale):
     """``slug → title`` of the working groups, in the visitor's language where translated."""
     pages = list(group_pages().only("id", "slug", "title", "translation_key"))
@@ -317,11 +347,11 @@ def filter_options(locale):
 def _load_filter_options(locale):
     entries = source_entries()
     used_codes = set(OrganisationLanguage.objects.filter(organisation__in=entries).values_list("code", flat=True))
-    used_counties = set(entries.exclude(county="").values_list("county", flat=True))
+    used_regions = Region.objects.filter(slug__in=entries.exclude(county=None).values("county__slug"))
     return {
         "categories": localized_categories(locale),
         "groups": localized_group_titles(locale),
         "towns": sorted(set(entries.exclude(town="").values_list("town", flat=True))),
-        "counties": {value: str(label) for value, label in County.choices if value in used_counties},
+        "counties": localized_regions(locale, used_regions),
         "languages": {code: native_name(code) for code in advice_language_codes() if code in used_codes},
     }

@@ -1,7 +1,7 @@
 """Languages in which an organisation gives advice, always shown by their own (native) names.
 
 The choice list is the site's languages plus the languages that are common among
-people seeking advice in the region; a project can replace it with the setting
+people seeking migration advice; a project can replace it with the setting
 ``ORGDIRECTORY_ADVICE_LANGUAGES`` (a list of codes).
 """
 
@@ -11,6 +11,8 @@ from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.utils.translation import get_language_info
 
+from .conf import setting
+
 EXTRA_ADVICE_LANGUAGES = ["es", "it", "pl", "sq", "bs", "hr", "sr", "ckb", "prs"]
 
 # Codes neither Django nor babel know (Dari is written like Persian, but is its own name).
@@ -19,7 +21,7 @@ RTL_CODES = {"ar", "fa", "ps", "ckb", "prs", "ur", "he"}
 
 
 def advice_language_codes():
-    configured = getattr(settings, "ORGDIRECTORY_ADVICE_LANGUAGES", None)
+    configured = setting("ORGDIRECTORY_ADVICE_LANGUAGES")
     if configured:
         return list(configured)
     codes = [code for code, _name in settings.LANGUAGES]

@@ -11,7 +11,6 @@ setting ``ORGDIRECTORY_GROUP_PAGE_MODELS`` narrows the chooser to the site's
 working-group page type, so this app needs to know nothing about the site.
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -35,6 +34,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import opening_hours
+from .choices import Weekday, WheelchairAccess
+from .conf import base_template, setting
 from .languages import advice_language_choices, native_name
 from .validators import validate_key, validate_phone, validate_postcode
 
@@ -65,15 +66,32 @@ class Category(TranslatableMixin, models.Model):
         return self.name
 
 
-class County(models.TextChoices):
-    LOERRACH = "loerrach", _("Landkreis Lörrach")
-    WALDSHUT = "waldshut", _("Landkreis Waldshut")
+class Region(TranslatableMixin, models.Model):
+    """An area the directory can be filtered by (a county, district or city), managed by editors.
 
+    Translated like a category; the ``slug`` is the same in every language, so a filter
+    link (``?kreis=<slug>``) works from every language.
+    """
 
-class WheelchairAccess(models.TextChoices):
-    YES = "ja", _("Ja, stufenlos erreichbar")
-    PARTLY = "teilweise", _("Teilweise")
-    NO = "nein", _("Nein")
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(
+        _("Kurzname für Adressen"),
+        max_length=60,
+        help_text=_("Erscheint in der Adresse der Filter. In allen Sprachen gleich."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regionen")
+        ordering = ["sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="orgdirectory_region_slug_locale")]
+
+    def __str__(self):
+        return self.name
 
 
 class Organisation(
@@ -93,7 +111,7 @@ class Organisation(
         max_length=80,
         validators=[validate_key],
         help_text=_(
-            "Fester Kurzname für Adresse und Import, z. B. „jobcenter-loerrach“. Bitte nach dem Anlegen nicht mehr ändern."
+            "Fester Kurzname für Adresse und Import, z. B. „jobcenter-musterstadt“. Bitte nach dem Anlegen nicht mehr ändern."
         ),
     )
     name = models.CharField(
@@ -126,7 +144,14 @@ class Organisation(
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True, validators=[validate_postcode])
     town = models.CharField(_("Ort"), max_length=100, blank=True)
-    county = models.CharField(_("Landkreis"), max_length=20, blank=True, choices=County.choices)
+    county = models.ForeignKey(
+        Region,
+        verbose_name=_("Region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+    )
     latitude = models.DecimalField(
         _("Breitengrad"), max_digits=9, decimal_places=6, null=True, blank=True,
         help_text=_("Optional, z. B. 47.614. Nur zusammen mit dem Längengrad."),
@@ -285,7 +310,7 @@ class Organisation(
     def opening_status(self, moment=None):
         if not self.opening_intervals.all() and not self.opening_exceptions.all():
             return None
-        moment = moment or opening_hours.now_in_berlin()
+        moment = moment or opening_hours.now_local()
         return opening_hours.status_at(moment, self.weekly_hours(), self.dated_hours())
 
     def language_codes(self):
@@ -302,17 +327,8 @@ class Organisation(
 
         context = super().get_preview_context(request, mode_name)
         context.update(organisation_context(self, request, directory=None))
+        context["base_template"] = base_template()
         return context
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Montag")
-    TUESDAY = 1, _("Dienstag")
-    WEDNESDAY = 2, _("Mittwoch")
-    THURSDAY = 3, _("Donnerstag")
-    FRIDAY = 4, _("Freitag")
-    SATURDAY = 5, _("Samstag")
-    SUNDAY = 6, _("Sonntag")
 
 
 class OpeningInterval(Orderable):
@@ -412,7 +428,7 @@ class OrganisationLanguage(Orderable):
 
 
 def group_page_types():
-    return getattr(settings, "ORGDIRECTORY_GROUP_PAGE_MODELS", None) or ["wagtailcore.Page"]
+    return setting("ORGDIRECTORY_GROUP_PAGE_MODELS") or ["wagtailcore.Page"]
 
 
 class Membership(Orderable):
@@ -445,7 +461,7 @@ class DirectoryPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     override_translatable_fields = [SynchronizedField("slug")]
-    parent_page_types = getattr(settings, "ORGDIRECTORY_DIRECTORY_PARENT_PAGE_TYPES", None)
+    parent_page_types = setting("ORGDIRECTORY_DIRECTORY_PARENT_PAGE_TYPES")
     subpage_types = []
     max_count_per_parent = 1
 

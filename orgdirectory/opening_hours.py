@@ -1,4 +1,6 @@
-"""When is an organisation open? Pure functions over plain values, computed in Europe/Berlin.
+"""When is an organisation open? Pure functions over plain values, in the project's time zone.
+
+Opening hours are wall-clock times in ``settings.TIME_ZONE`` (``conf.time_zone``).
 
 Weekly intervals may run past midnight (``closes_next_day``). Dated exceptions
 replace the weekly hours of their day completely: a closed exception closes the
@@ -12,9 +14,9 @@ change (2026-03-29 has no 02:30, 2026-10-25 has two).
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
-BERLIN = ZoneInfo("Europe/Berlin")
+from .conf import time_zone
+
 LOOKAHEAD_DAYS = 14
 
 
@@ -52,11 +54,15 @@ class OpeningStatus:
     next_opening: datetime | None = None
 
 
-@lru_cache(maxsize=4096)
 def local_datetime(day, clock):
-    """The aware Berlin datetime of a wall-clock time; a time that does not exist (DST gap) moves forward."""
-    moment = datetime.combine(day, clock, tzinfo=BERLIN)
-    roundtrip = moment.astimezone(UTC).astimezone(BERLIN)
+    """The aware local datetime of a wall-clock time; a time that does not exist (DST gap) moves forward."""
+    return _local_datetime(day, clock, time_zone())
+
+
+@lru_cache(maxsize=4096)
+def _local_datetime(day, clock, zone):
+    moment = datetime.combine(day, clock, tzinfo=zone)
+    roundtrip = moment.astimezone(UTC).astimezone(zone)
     return roundtrip if roundtrip.replace(tzinfo=None) != moment.replace(tzinfo=None) else moment
 
 
@@ -86,7 +92,7 @@ def openings_starting_on(day, weekly, exceptions):
 def status_at(moment, weekly, exceptions):
     """Open now? Until when? If closed, when does it open next (within two weeks)?"""
     now = moment.astimezone(UTC)
-    today = moment.astimezone(BERLIN).date()
+    today = moment.astimezone(time_zone()).date()
     closes_at = None
     for offset in (-1, 0):
         for opening in openings_starting_on(today + timedelta(days=offset), weekly, exceptions):
@@ -105,7 +111,7 @@ def status_at(moment, weekly, exceptions):
 def is_open_at(moment, weekly, exceptions):
     """Open at ``moment``? Like ``status_at`` without looking ahead, for filtering many entries."""
     now = moment.astimezone(UTC)
-    today = moment.astimezone(BERLIN).date()
+    today = moment.astimezone(time_zone()).date()
     return any(
         opening.start.astimezone(UTC) <= now < opening.end.astimezone(UTC)
         for offset in (-1, 0)
@@ -113,5 +119,6 @@ def is_open_at(moment, weekly, exceptions):
     )
 
 
-def now_in_berlin():
-    return datetime.now(tz=BERLIN)
+def now_local():
+    """Now, as an aware datetime in the project's time zone."""
+    return datetime.now(tz=time_zone())

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from . import opening_hours
+from .choices import Weekday
+from .conf import setting
 from .languages import is_rtl, native_name
-from .models import Weekday
 from .validators import dialable
 
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -47,7 +48,7 @@ def weekly_table(organisation):
 
 
 def upcoming_exceptions(organisation, today=None):
-    today = today or opening_hours.now_in_berlin().date()
+    today = today or opening_hours.now_local().date()
     until = today + timedelta(days=UPCOMING_EXCEPTION_DAYS)
     days = {}
     for item in sorted(organisation.opening_exceptions.all(), key=lambda item: (item.day, item.opens or item.day)):
@@ -66,8 +67,8 @@ def status_changes_at(status, now):
     midnight, when "today" and "tomorrow" move on. ``None`` for an entry without opening hours."""
     if status is None:
         return None
-    midnight = datetime.combine(now.astimezone(opening_hours.BERLIN).date() + timedelta(days=1), time.min,
-                                tzinfo=opening_hours.BERLIN)
+    midnight = datetime.combine(now.astimezone(opening_hours.time_zone()).date() + timedelta(days=1), time.min,
+                                tzinfo=opening_hours.time_zone())
     change = status.closes_at if status.is_open else status.next_opening
     return min(moment.astimezone(UTC) for moment in (change, midnight) if moment is not None)
 
@@ -76,12 +77,12 @@ def status_text(status, now=None):
     """"Jetzt geöffnet bis 16:00" / "Geschlossen · öffnet morgen um 8:00" in the visitor's language."""
     if status is None:
         return ""
-    now = (now or opening_hours.now_in_berlin()).astimezone(opening_hours.BERLIN)
+    now = (now or opening_hours.now_local()).astimezone(opening_hours.time_zone())
     if status.is_open:
-        return _("Jetzt geöffnet bis %(time)s") % {"time": clock(status.closes_at.astimezone(opening_hours.BERLIN))}
+        return _("Jetzt geöffnet bis %(time)s") % {"time": clock(status.closes_at.astimezone(opening_hours.time_zone()))}
     if status.next_opening is None:
         return _("Jetzt geschlossen")
-    opening = status.next_opening.astimezone(opening_hours.BERLIN)
+    opening = status.next_opening.astimezone(opening_hours.time_zone())
     days_ahead = (opening.date() - now.date()).days
     values = {"time": clock(opening), "day": day_names()[opening.weekday()], "date": opening.strftime("%d.%m.")}
     if days_ahead == 0:
@@ -148,7 +149,7 @@ def json_ld(entry, url=None):
             "streetAddress": source.street,
             "postalCode": source.postcode,
             "addressLocality": source.town,
-            "addressCountry": "DE",
+            "addressCountry": setting("ORGDIRECTORY_COUNTRY"),
         }
     if source.latitude is not None and source.longitude is not None:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": float(source.latitude), "longitude": float(source.longitude)}
@@ -218,7 +219,7 @@ def organisation_context(entry_or_organisation, request, directory):
         entry = Entry(shown=entry, source=entry)
     source = entry.source
     locale = directory.locale if directory else Locale.get_active()
-    now = opening_hours.now_in_berlin()
+    now = opening_hours.now_local()
     status = source.opening_status(now)
     url = request.build_absolute_uri(directory.organisation_url(source.key)) if directory and request else None
     return {

@@ -31,6 +31,7 @@ from .models import (
     OpeningInterval,
     Organisation,
     OrganisationLanguage,
+    Region,
 )
 
 WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
@@ -47,15 +48,17 @@ TEXT_COLUMNS = {
     "strasse": "street",
     "plz": "postcode",
     "ort": "town",
-    "landkreis": "county",
     "telefon": "phone",
     "email": "email",
     "internetseite": "website",
     "hinweis_oeffnungszeiten": "opening_note",
     "rollstuhlgerecht": "wheelchair_access",
 }
+# ``landkreis`` holds the German name of a region (``Region``), as editors see it in the admin.
 COLUMNS = [
-    *TEXT_COLUMNS,
+    *list(TEXT_COLUMNS)[:9],
+    "landkreis",
+    *list(TEXT_COLUMNS)[9:],
     "kategorie",
     "breitengrad",
     "laengengrad",
@@ -89,7 +92,7 @@ class ImportResult:
 def source_organisations():
     return (
         Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        .select_related("category")
+        .select_related("category", "county")
         .prefetch_related(
             "opening_intervals", "opening_exceptions", "advice_languages", "memberships__page"
         )
@@ -108,6 +111,7 @@ def decimal_text(value):
 def row_of(organisation):
     """The CSV row of an organisation; also the canonical form imports are compared with."""
     row = {column: getattr(organisation, name) for column, name in TEXT_COLUMNS.items()}
+    row["landkreis"] = organisation.county.name if organisation.county_id else ""
     row["kategorie"] = organisation.category.slug if organisation.category_id else ""
     row["breitengrad"] = decimal_text(organisation.latitude)
     row["laengengrad"] = decimal_text(organisation.longitude)
@@ -144,6 +148,7 @@ def record_of(organisation):
     row = row_of(organisation)
     return {
         **{name: row[column] for column, name in TEXT_COLUMNS.items()},
+        "county": row["landkreis"],
         "category": row["kategorie"] or None,
         "latitude": float(organisation.latitude) if organisation.latitude is not None else None,
         "longitude": float(organisation.longitude) if organisation.longitude is not None else None,
@@ -265,6 +270,10 @@ def parse_row(line, row, context):
     if category and category not in context["categories"]:
         raise ValueError(_("Die Kategorie „%(value)s“ gibt es nicht.") % {"value": category})
     organisation.category = context["categories"].get(category)
+    region = row["landkreis"]
+    if region and region.casefold() not in context["regions"]:
+        raise ValueError(_("Die Region „%(value)s“ gibt es nicht.") % {"value": region})
+    organisation.county = context["regions"].get(region.casefold())
     organisation.latitude = parse_decimal(row["breitengrad"], _("Breitengrad"))
     organisation.longitude = parse_decimal(row["laengengrad"], _("Längengrad"))
     if row["nur_mit_termin"].lower() not in {YES, NO, ""}:
@@ -310,6 +319,7 @@ def canonical(parsed):
     """The parsed row in the same canonical text form as ``row_of``, to tell whether anything changes."""
     organisation = parsed.organisation
     row = {column: str(getattr(organisation, name) or "") for column, name in TEXT_COLUMNS.items()}
+    row["landkreis"] = organisation.county.name if organisation.county else ""
     row["kategorie"] = parsed.row["kategorie"]
     row["breitengrad"] = decimal_text(organisation.latitude)
     row["laengengrad"] = decimal_text(organisation.longitude)
@@ -345,6 +355,12 @@ def validate(text):
         "existing": existing,
         "stored_rows": {key: row_of(item) for key, item in existing.items()},
         "categories": {item.slug: item for item in Category.objects.filter(locale=source)},
+        # By German name, case-insensitive; the slug is accepted too (files exported before regions were data).
+        "regions": {
+            key: item
+            for item in Region.objects.filter(locale=source)
+            for key in (item.slug.casefold(), item.name.casefold())
+        },
         "groups": group_pages_by_slug(),
     }
     parsed, errors, seen = [], [], {}

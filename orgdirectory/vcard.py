@@ -3,6 +3,7 @@
 import vobject
 from django.utils.html import strip_tags
 
+from .conf import country_name
 from .validators import dialable
 
 
@@ -25,7 +26,7 @@ def organisation_vcard(shown, source):
     if source.has_address:
         adr = card.add("adr")
         adr.value = vobject.vcard.Address(
-            street=source.street, city=source.town, code=source.postcode, country="Deutschland"
+            street=source.street, city=source.town, code=source.postcode, country=country_name()
         )
         adr.type_param = "WORK"
     if source.latitude is not None and source.longitude is not None:

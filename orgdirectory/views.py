@@ -6,16 +6,9 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
-from .directory import (
-    Entry,
-    filter_options,
-    find_entries,
-    localized_entries,
-    parse_query,
-    with_details,
-)
-from .models import Organisation
-from .opening_hours import now_in_berlin
+from . import opening_hours
+from .conf import base_template
+from .directory import filter_options, find_entries, find_entry, localized_entries, parse_query
 from .presenters import organisation_context, status_changes_at, status_text
 from .vcard import organisation_vcard
 
@@ -23,7 +16,7 @@ PAGE_SIZE = 20
 
 
 def frame_context(request, directory):
-    """Context for ``base.html``.
+    """Context for the base template (``ORGDIRECTORY_BASE_TEMPLATE``): ``page``/``self`` as Wagtail gives any page.
 
     An untranslated directory page is an alias of the German one. Its labels and
     entries are nevertheless in the visitor's language, so the frame gets the
@@ -37,6 +30,7 @@ def frame_context(request, directory):
         "self": frame_page,
         "directory": directory,
         "intro_lang": settings.LANGUAGE_CODE if directory.alias_of_id else "",
+        "base_template": base_template(),
     }
 
 
@@ -45,7 +39,8 @@ def mark_time_dependent(response, changes_at, now):
 
     Caches outside the site (browsers, a CDN) are told ``no-cache``: they cannot know when an
     editor changes an entry. The site's own page cache, which does know, may keep the page
-    until the first change (``page_cache_seconds``, read by a page cache that supports it).
+    until the first change: the hook ``response.page_cache_seconds`` (README, "Hooks") is the number
+    of seconds the page stays true, or ``None`` when it holds until the next edit.
     """
     patch_cache_control(response, no_cache=True)
     moments = [moment for moment in changes_at if moment is not None]
@@ -61,7 +56,7 @@ def directory_view(request, directory):
     results = paginator.get_page(request.GET.get("seite"))
     entries = localized_entries(results.object_list, locale)
     options = filter_options(locale)
-    now = now_in_berlin()
+    now = opening_hours.now_local()
     changes_at = []
     for entry in entries:
         entry.category_name = options["categories"].get(entry.source.category.slug) if entry.source.category else ""
@@ -87,33 +82,23 @@ def directory_view(request, directory):
     return response
 
 
-def find_entry(key, locale):
-    """The organisation in ``locale``, else the German entry; 404 if there is none."""
-    versions = {
-        item.locale_id: item
-        for item in with_details(
-            Organisation.objects.filter(key=key, live=True, locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code})
-        )
-    }
-    source = next((item for item in versions.values() if item.locale.language_code == settings.LANGUAGE_CODE), None)
-    if source is None:
+def entry_or_404(key, locale):
+    entry = find_entry(key, locale)
+    if entry is None:
         raise Http404
-    shown = versions.get(locale.pk)
-    if shown is None:
-        return Entry(shown=source, source=source, lang=settings.LANGUAGE_CODE if locale.pk != source.locale_id else "")
-    return Entry(shown=shown, source=source)
+    return entry
 
 
 def organisation_view(request, directory, key):
-    entry = find_entry(key, directory.locale)
+    entry = entry_or_404(key, directory.locale)
     context = frame_context(request, directory) | organisation_context(entry, request, directory)
     response = TemplateResponse(request, "orgdirectory/organisation_detail.html", context)
-    mark_time_dependent(response, [context["status_changes_at"]], now_in_berlin())
+    mark_time_dependent(response, [context["status_changes_at"]], opening_hours.now_local())
     return response
 
 
 def vcard_view(request, directory, key):
-    entry = find_entry(key, directory.locale)
+    entry = entry_or_404(key, directory.locale)
     response = HttpResponse(organisation_vcard(entry.shown, entry.source), content_type="text/vcard; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{key}.vcf"'
     return response

@@ -1,6 +1,4 @@
-"""Admin registration: the organisation and category snippets, and the import/export screens."""
-
-from functools import cached_property
+"""Admin registration: the organisation, category and region snippets, and the import/export screens."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
@@ -11,8 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Category, Organisation
-from .permissions import WorkingGroupPermissionPolicy
+from .conf import permission_policy_class
+from .models import Category, Organisation, Region
 
 
 class OrganisationEditView(EditView):
@@ -35,9 +33,10 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "short_name", "town"]
     ordering = ["name"]
 
-    @cached_property
+    @property
     def permission_policy(self):
-        return WorkingGroupPermissionPolicy(self.model)
+        """Built from ``ORGDIRECTORY_PERMISSION_POLICY`` on each use (cheap), so the setting is always honoured."""
+        return permission_policy_class()(self.model)
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -47,8 +46,15 @@ class CategoryViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order"]
 
 
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "globe"
+    menu_label = _("Regionen")
+    list_display = ["name", "slug", "sort_order"]
+
+
 class DirectoryViewSetGroup(SnippetViewSetGroup):
-    items = (OrganisationViewSet, CategoryViewSet)
+    items = (OrganisationViewSet, CategoryViewSet, RegionViewSet)
     menu_icon = "site"
     menu_label = _("Verzeichnis")
     menu_name = "orgdirectory"

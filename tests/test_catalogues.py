@@ -12,9 +12,12 @@ from django.conf import settings
 from cms.languages import PLURAL_FORMS, TARGET_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_DIRS = ["cms", "home", "orgdirectory", "templates"]
-# The site's catalogues and the event calendar plugin's own (events/locale, extracted from events/ only).
-LOCALE_DIRS = {"site": ROOT / "locale", "events": ROOT / "events" / "locale"}
+PLUGINS = ["events", "orgdirectory"]
+# The site's own code: every app folder of the repository except the plugins, plus the project templates.
+SOURCE_DIRS = sorted(path.parent.name for path in ROOT.glob("*/apps.py") if path.parent.name not in PLUGINS)
+SOURCE_DIRS += ["templates"]
+# The site's catalogues and each plugin's own (extracted from the plugin's folder only).
+LOCALE_DIRS = {"site": ROOT / "locale", **{plugin: ROOT / plugin / "locale" for plugin in PLUGINS}}
 
 
 def catalogue(code, where="site"):
@@ -76,23 +79,26 @@ def test_makemessages_finds_no_string_missing_from_the_catalogues(tmp_path):
     assert new == [], f"run `make messages` and translate: {new}"
 
 
-def test_makemessages_finds_no_plugin_string_missing_from_the_plugins_catalogues(tmp_path):
-    shutil.copytree(ROOT / "events", tmp_path / "events", ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    before = catalogue("en", "events")
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_makemessages_finds_no_plugin_string_missing_from_the_plugins_catalogues(plugin, tmp_path):
+    shutil.copytree(ROOT / plugin, tmp_path / plugin,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.mo", "build", "*.egg-info"))
+    before = catalogue("en", plugin)
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "en", "--ignore=tests", "--add-location=file", "-v0"],
-        cwd=tmp_path / "events",
+        cwd=tmp_path / plugin,
         check=True,
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "events.tests.settings", "HOME": str(tmp_path)},
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": f"{plugin}.tests.settings", "HOME": str(tmp_path)},
     )
-    after = polib.pofile(str(tmp_path / "events" / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+    after = polib.pofile(str(tmp_path / plugin / "locale" / "en" / "LC_MESSAGES" / "django.po"))
     new = sorted({entry.msgid for entry in after if not entry.obsolete} - {entry.msgid for entry in before})
     assert new == [], f"run `make messages` and translate: {new}"
 
 
+@pytest.mark.parametrize("plugin", PLUGINS)
 @pytest.mark.parametrize("code", ["de", *TARGET_LANGUAGES])
-def test_the_plugin_ships_compiled_catalogues_for_every_language(code):
-    assert (LOCALE_DIRS["events"] / code / "LC_MESSAGES" / "django.mo").is_file()
+def test_the_plugin_ships_compiled_catalogues_for_every_language(plugin, code):
+    assert (LOCALE_DIRS[plugin] / code / "LC_MESSAGES" / "django.mo").is_file()
 
 
 def test_locale_paths_point_at_the_catalogues():

@@ -6,6 +6,7 @@ import gzip
 import re
 from datetime import datetime, timedelta
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
@@ -16,10 +17,12 @@ from events.models import CalendarPage, EventIndexPage
 from events.timezone import local_now
 from home.models import Footer, MainMenu
 from orgdirectory import opening_hours
-from orgdirectory.opening_hours import BERLIN, OpeningStatus
+from orgdirectory.opening_hours import OpeningStatus
 from orgdirectory.presenters import status_changes_at
 from tests.events.support import at, publish_event, republish
 from tests.orgdirectory_helpers import directory_url, make_organisation
+
+BERLIN = ZoneInfo("Europe/Berlin")  # the site's TIME_ZONE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frame_cache")]
 
@@ -106,7 +109,7 @@ def test_midnight_is_local_on_the_night_the_clocks_go_back():
 
 
 def test_directory_may_be_kept_until_the_first_opening_or_closing_on_it(client):
-    now = opening_hours.now_in_berlin()
+    now = opening_hours.now_local()
     soon = (now + timedelta(minutes=45)).replace(second=0, microsecond=0)
     closes = soon if soon.date() == now.date() else now.replace(hour=23, minute=59, second=0, microsecond=0)
     make_organisation("schliesst-bald", "AAA Schließt bald", hours=[(now.weekday(), "00:00", closes.strftime("%H:%M"))])
@@ -124,7 +127,7 @@ def test_open_now_filter_is_never_kept(client):
 
 def test_the_page_cache_serves_the_directory_until_its_status_texts_change(client, settings):
     settings.PAGE_CACHE_SECONDS = 600
-    now = opening_hours.now_in_berlin()
+    now = opening_hours.now_local()
     make_organisation("immer-offen", "AAA Immer offen", hours=[(day, "00:00", "12:00") for day in range(7)]
                       + [(day, "12:00", "00:00") for day in range(7)])
     assert client.get(directory_url())["X-Page-Cache"] == "miss"

@@ -4,6 +4,7 @@ import json
 import re
 from datetime import date, datetime, time, timedelta
 from html import unescape
+from zoneinfo import ZoneInfo
 
 import pytest
 import vobject
@@ -11,12 +12,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from home.demo.directory import key_for
 from home.demo.seed import SEED_FILE, split_members
 from orgdirectory import opening_hours
-from orgdirectory.demo import key_for
 from orgdirectory.models import Organisation
 from tests.conftest import page_in
 from tests.orgdirectory_helpers import directory_url, make_organisation, result_names
+
+BERLIN = ZoneInfo("Europe/Berlin")  # the site's TIME_ZONE
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +97,7 @@ def test_filters_combine(client):
 
 def test_open_now_filter(client):
     make_organisation("immer-offen", "Immer offen", hours=ALWAYS)
-    far_day = (opening_hours.now_in_berlin().weekday() + 3) % 7
+    far_day = (opening_hours.now_local().weekday() + 3) % 7
     make_organisation("bald-offen", "Bald offen", hours=[(far_day, "08:00", "09:00")])
     names = result_names(client.get(directory_url() + "?jetzt_offen=1"))
     assert "Immer offen" in names and "Bald offen" not in names
@@ -105,7 +108,7 @@ def test_open_now_filter(client):
 
 
 def test_open_now_filter_respects_a_closed_exception_today(client):
-    today = opening_hours.now_in_berlin().date()
+    today = opening_hours.now_local().date()
     make_organisation("heute-zu", "Heute zu", hours=ALWAYS,
                       exceptions=[{"day": today, "closed": True}, {"day": today - timedelta(days=1), "closed": True}])
     assert "Heute zu" not in result_names(client.get(directory_url() + "?jetzt_offen=1"))
@@ -197,10 +200,10 @@ def test_detail_page_in_arabic_shows_weekdays_in_arabic(client):
 
 def test_detail_status_says_when_it_opens(client, monkeypatch):
     make_organisation("status-test", "Status-Test", hours=[(0, "08:00", "12:00")])
-    monkeypatch.setattr(opening_hours, "now_in_berlin", lambda: datetime(2026, 11, 22, 18, tzinfo=opening_hours.BERLIN))
+    monkeypatch.setattr(opening_hours, "now_local", lambda: datetime(2026, 11, 22, 18, tzinfo=BERLIN))
     html = client.get(directory_url() + "status-test/").content.decode()
     assert "Jetzt geschlossen · öffnet morgen um 08:00" in html
-    monkeypatch.setattr(opening_hours, "now_in_berlin", lambda: datetime(2026, 11, 23, 9, tzinfo=opening_hours.BERLIN))
+    monkeypatch.setattr(opening_hours, "now_local", lambda: datetime(2026, 11, 23, 9, tzinfo=BERLIN))
     assert "Jetzt geöffnet bis 12:00" in client.get(directory_url() + "status-test/").content.decode()
 
 
@@ -299,9 +302,9 @@ def test_open_now_in_sql_agrees_with_the_reference_in_python():
                       exceptions=[{"day": date(2026, 11, 26), "closed": True},
                                   {"day": date(2026, 11, 27), "closed": False, "opens": time(10), "closes": time(11)}])
     entries = source_entries().filter(key__startswith="mix-")
-    start = datetime(2026, 11, 23, 0, 15, tzinfo=opening_hours.BERLIN)
+    start = datetime(2026, 11, 23, 0, 15, tzinfo=BERLIN)
     moments = [start + timedelta(minutes=45 * step) for step in range(7 * 32)]
-    moments += [datetime(2026, 3, 29, hour, 30, tzinfo=opening_hours.BERLIN) for hour in (0, 1, 3, 5)]
-    moments += [datetime(2026, 10, 25, hour, 30, tzinfo=opening_hours.BERLIN) for hour in (0, 1, 2, 5)]
+    moments += [datetime(2026, 3, 29, hour, 30, tzinfo=BERLIN) for hour in (0, 1, 3, 5)]
+    moments += [datetime(2026, 10, 25, hour, 30, tzinfo=BERLIN) for hour in (0, 1, 2, 5)]
     for moment in moments:
         assert set(open_now_filter(entries, moment).values_list("pk", flat=True)) == set(open_entry_ids(entries, moment)), moment

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Revision
 
-from orgdirectory.models import Organisation
+from orgdirectory.models import Organisation, Region
 from orgdirectory.transfer import ImportFailed, export_csv_text, export_json_text, import_csv_text
 from tests.orgdirectory_helpers import make_organisation
 
@@ -40,7 +40,7 @@ def snapshot():
 def rich_entry(working_groups_de):
     return make_organisation(
         "csv-test", "CSV-Stelle", category="beratung", description="<p>Hilfe, auch „mit“ Zeilen;\nund Kommas</p>",
-        services="Beratung\nBegleitung", street="Teststraße 1", postcode="79539", town="Lörrach", county="loerrach",
+        services="Beratung\nBegleitung", street="Teststraße 1", postcode="79539", town="Lörrach", county=Region.objects.get(slug="loerrach", locale__language_code="de"),
         latitude="47.614", longitude="7.664", phone="07621 000000", email="csv@example.org", website="https://example.org",
         hours=[(0, "08:00", "12:00"), (0, "14:00", "16:00"), (4, "22:00", "02:00")],
         exceptions=[{"day": "2026-12-24", "closed": True, "note": "Heiligabend"},

@@ -157,11 +157,15 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pp
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 
-# Organisation directory (orgdirectory/README.md): members are linked to working-group pages.
+# Organisation directory (plugin wagtail-orgdirectory, orgdirectory/README.md): members are linked to
+# working-group pages, pages use the site's frame, lookups are kept in the site's fragment cache.
 ORGDIRECTORY_GROUP_PAGE_MODELS = ["home.WorkingGroupPage"]
 ORGDIRECTORY_DIRECTORY_PARENT_PAGE_TYPES = ["home.HomePage"]
+ORGDIRECTORY_BASE_TEMPLATE = "base.html"
+ORGDIRECTORY_CACHE = "cms.fragment_cache.cached_fragment"
 DEMO_TRANSLATABLE_SNIPPETS = globals().get("DEMO_TRANSLATABLE_SNIPPETS", []) + [
     "orgdirectory.models.Category",
+    "orgdirectory.models.Region",
     "orgdirectory.models.Organisation",
 ]
 DEMO_TRANSLATABLE_SNIPPETS += ["events.models.EventCategory"]  # events/README.md

@@ -111,8 +111,7 @@ else:
 PAGE_CACHE_SECONDS = _env_int("PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
 # The page frame's lookups (menu, footer, language versions) are kept the same way (cms.fragment_cache).
 FRAME_CACHE_SECONDS = _env_int("FRAME_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
-# The directory's and calendar's filter choices and feeds use the same store (orgdirectory/caching.py).
-FRAGMENT_CACHE = "cms.fragment_cache.cached_fragment"
+# The plugins reach the same store through ORGDIRECTORY_CACHE and EVENTS_CACHE (cms/settings/base.py).
 
 # CDN / Varnish purging (wagtail.contrib.frontend_cache) when configured.
 WAGTAILFRONTENDCACHE = {}

@@ -22,8 +22,8 @@ from home.models import (
     NewsPage,
     WorkingGroupPage,
 )
-from orgdirectory.demo import load_demo_directory
 
+from .directory import load_demo_directory
 from .seed import load_seed
 from .translations import apply_demo_translations
 

@@ -1,8 +1,20 @@
 """Opening-hours logic: pure functions, Europe/Berlin, overnight intervals, exceptions and DST change days."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from orgdirectory.opening_hours import BERLIN, DatedHours, WeeklyHours, openings_starting_on, status_at
+import pytest
+
+from orgdirectory.opening_hours import DatedHours, WeeklyHours, now_local, openings_starting_on, status_at
+
+# The cases were written for Europe/Berlin (its clock changes on 2026-03-29 and 2026-10-25);
+# the test host's own zone is America/New_York, so these tests set the project's zone first.
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture(autouse=True)
+def berlin_project(settings):
+    settings.TIME_ZONE = "Europe/Berlin"
 
 MONDAY, TUESDAY, SATURDAY, SUNDAY = 0, 1, 5, 6
 
@@ -104,3 +116,11 @@ def test_is_open_at_agrees_with_status_at_around_the_clock():
     for hour in range(0, 24 * 8):
         moment = berlin(2026, 11, 22) + timedelta(hours=hour)
         assert is_open_at(moment, night, holiday) == status_at(moment, night, holiday).is_open
+
+
+def test_hours_are_wall_clock_times_in_the_projects_time_zone(settings):
+    settings.TIME_ZONE = "America/New_York"
+    new_york = ZoneInfo("America/New_York")
+    status = status_at(datetime(2026, 11, 23, 14, 30, tzinfo=UTC), OFFICE, [])  # 09:30 in New York, a Monday
+    assert status.is_open and status.closes_at == datetime(2026, 11, 23, 12, tzinfo=new_york)
+    assert now_local().tzinfo == new_york

@@ -1,4 +1,6 @@
-"""Demo content of the directory: one entry per institution the seed names, plus three marked examples.
+"""Demo content of the directory: the two counties, one entry per institution the seed names, three examples.
+
+Site data, not part of the orgdirectory plugin: the plugin knows no region or institution.
 
 The seed names institutions but gives no address, phone number or opening
 hours, so those stay empty. Three extra entries, named "Beispiel: …" and saying
@@ -15,7 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from .models import (
+from orgdirectory.models import (
     Category,
     DirectoryPage,
     Membership,
@@ -23,6 +25,7 @@ from .models import (
     OpeningInterval,
     Organisation,
     OrganisationLanguage,
+    Region,
 )
 
 CATEGORIES = [
@@ -36,6 +39,9 @@ CATEGORIES = [
     ("jugend", "Jugend"),
     ("netzwerk", "Netzwerk und Koordination"),
 ]
+
+# The two counties of the working groups (``Region`` rows: slug, German name).
+REGIONS = [("loerrach", "Landkreis Lörrach"), ("waldshut", "Landkreis Waldshut")]
 
 # The kind of help of each institution the seed names (a classification, not a fact about it).
 SEED_CATEGORIES = {
@@ -127,6 +133,15 @@ def county_in(name):
     return ""
 
 
+def ensure_regions(locale):
+    regions = {}
+    for order, (slug, name) in enumerate(REGIONS):
+        regions[slug], _created = Region.objects.get_or_create(
+            slug=slug, locale=locale, defaults={"name": name, "sort_order": order}
+        )
+    return regions
+
+
 def ensure_categories(locale):
     categories = {}
     for order, (slug, name) in enumerate(CATEGORIES):
@@ -142,7 +157,7 @@ def publish(organisation):
     return organisation
 
 
-def ensure_seed_entries(locale, categories, member_lists):
+def ensure_seed_entries(locale, categories, regions, member_lists):
     """One entry per institution the seed names; an institution in both lists is one entry in both groups."""
     memberships = {}
     for page, names in member_lists:
@@ -158,14 +173,14 @@ def ensure_seed_entries(locale, categories, member_lists):
             name=name,
             locale=locale,
             category=categories.get(SEED_CATEGORIES.get(name, "")),
-            county=county_in(name),
+            county=regions.get(county_in(name)),
             live=True,
         )
         organisation.memberships = [Membership(page=page, position=position) for page, position in groups]
         publish(organisation)
 
 
-def ensure_examples(locale, categories):
+def ensure_examples(locale, categories, regions):
     existing = set(Organisation.objects.filter(locale=locale).values_list("key", flat=True))
     for example in EXAMPLES:
         if example["key"] in existing:
@@ -178,7 +193,7 @@ def ensure_examples(locale, categories):
             description=EXAMPLE_NOTE,
             services=example["services"],
             town=example["town"],
-            county=example["county"],
+            county=regions[example["county"]],
             wheelchair_access=example["wheelchair_access"],
             opening_note="Beispiel: Termine auch nach Vereinbarung.",
             live=True,
@@ -210,6 +225,7 @@ def load_demo_directory(home, member_lists):
     """Create the directory page below ``home`` and the entries; ``member_lists`` is ``[(group page, [names])]``."""
     locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     categories = ensure_categories(locale)
-    ensure_seed_entries(locale, categories, member_lists)
-    ensure_examples(locale, categories)
+    regions = ensure_regions(locale)
+    ensure_seed_entries(locale, categories, regions, member_lists)
+    ensure_examples(locale, categories, regions)
     return ensure_directory_page(home)
