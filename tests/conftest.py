@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from home.demo.loader import load_demo_content
+from demo.loader import load_demo_content
 from home.models import HomePage, WorkingGroupPage
 
 

@@ -9,7 +9,7 @@ import polib
 import pytest
 from django.conf import settings
 
-from cms.languages import PLURAL_FORMS, TARGET_LANGUAGES
+from translations.languages import PLURAL_FORMS, TARGET_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIRS = ["cms", "home", "orgdirectory", "events", "templates"]

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from home.demo.seed import SEED_FILE, split_members
+from demo.seed import SEED_FILE, split_members
 from orgdirectory import opening_hours
 from orgdirectory.demo import key_for
 from orgdirectory.models import Organisation
@@ -118,7 +118,7 @@ def test_search_in_german(client):
 
 
 def test_search_in_the_visitors_language(client):
-    from home.translation import translate
+    from translations.store import translate
 
     entry = make_organisation("sprachtreff-sued", "Sprachtreff Süd", description="<p>Gespräche auf Deutsch</p>")
     english = Locale.objects.get(language_code="en")

@@ -58,7 +58,7 @@ def test_production_settings_values():
         "referrer": "strict-origin-when-cross-origin",
         "conn": 60,
         "engine": "django.db.backends.postgresql",
-        "cache": "cms.cache.TolerantRedisCache",
+        "cache": "django_redis.cache.RedisCache",
         "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "media": "django.core.files.storage.FileSystemStorage",
         "debug": False,
@@ -92,7 +92,7 @@ def test_public_page_has_strict_csp_and_admin_allows_only_inline_styles(client, 
 
 
 def test_json_log_lines_carry_no_request_data():
-    from cms.jsonlog import JsonFormatter
+    from operations.jsonlog import JsonFormatter
 
     record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "Kaputt: %s", ("x",), None)
     line = JsonFormatter().format(record)

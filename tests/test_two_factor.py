@@ -5,7 +5,7 @@ import re
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms.two_factor import SESSION_KEY, current_token
+from security.two_factor import SESSION_KEY, current_token
 
 pytestmark = pytest.mark.django_db
 
