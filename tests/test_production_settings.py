@@ -5,6 +5,7 @@ import logging
 import os
 import re
 import secrets
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -63,6 +64,20 @@ def test_production_settings_values():
         "media": "django.core.files.storage.FileSystemStorage",
         "debug": False,
     }
+
+
+def test_unreachable_redis_answers_like_an_empty_cache():
+    """Wagtail reads the cache on every page: a Redis outage must give misses, not errors."""
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    code = (
+        "from django.core.cache import cache; cache.set('k', 'v'); "
+        "print(cache.get('k', 'miss'), cache.get_many(['k']), cache.add('k', 'v'))"
+    )
+    result = run_with_production_settings("shell", "-c", code, REDIS_URL=f"redis://127.0.0.1:{closed_port}/0")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "miss {} None"
 
 
 def test_without_redis_the_cache_is_local_memory(settings):
