@@ -231,7 +231,7 @@ def test_unpublished_entry_is_not_shown(client):
 
 def _add_entries(groups, count, prefix="last"):
     for number in range(count):
-        make_organisation(f"{prefix}-{number}", f"{prefix.title()}stelle {number}", category="beratung",
+        make_organisation(f"{prefix}-{number}", f"{prefix.title()} Stelle {number}", category="beratung",
                           hours=ALWAYS, languages=["ar", "de"], groups=groups,
                           exceptions=[{"day": date(2026, 12, 24), "closed": True}])
 
