@@ -34,7 +34,7 @@ def setup_django(workdir):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-    from home.demo.loader import load_demo_content
+    from demo.loader import load_demo_content
 
     load_demo_content()
 

@@ -5,7 +5,7 @@ A throwaway PostgreSQL cluster and Redis server, the demo content plus seeded vo
 loopback, and Debian's `wrk` (one thread, four connections, so the load generator leaves the
 server the cores) for BENCH_SECONDS per URL (default 10; CI uses 2). Each page is measured with
 the whole-page cache off, then on (PAGE_CACHE_SECONDS); the frame cache (menu, footer, language
-versions, filter choices, feeds: cms/fragment_cache.py) is on in both, as in production with
+versions, filter choices, feeds: caching/frame.py) is on in both, as in production with
 Redis. A static file of about the size of a page is the ceiling: each page's throughput is given
 as a ratio to it, measured in the same run, so the figure means the same on any machine.
 
@@ -60,6 +60,7 @@ def production_env(workdir, database_url, redis_url):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DEMO_CONTENT": "true",  # the benchmark measures the example site
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",  # plain http on loopback; never off live

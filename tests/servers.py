@@ -49,6 +49,7 @@ def command_env(workdir, database_url, **extra):
         # The browser fixtures allow Django's sync ORM under Playwright's loop; production does not.
         **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DEMO_CONTENT": "true",  # test servers run the example site under production settings
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",

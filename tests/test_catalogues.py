@@ -1,5 +1,6 @@
 """Interface catalogues: complete for all 12 languages, with each language's plural rules, and up to date."""
 
+import gettext
 import shutil
 import subprocess
 import sys
@@ -9,13 +10,13 @@ import polib
 import pytest
 from django.conf import settings
 
-from cms.languages import PLURAL_FORMS, TARGET_LANGUAGES
+from translations.languages import PLURAL_FORMS, TARGET_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ["events", "orgdirectory"]
-# The site's own code: every app folder of the repository except the plugins, plus the project templates.
+# The site's own code: every app folder of the repository except the plugins, plus settings and project templates.
 SOURCE_DIRS = sorted(path.parent.name for path in ROOT.glob("*/apps.py") if path.parent.name not in PLUGINS)
-SOURCE_DIRS += ["templates"]
+SOURCE_DIRS += ["cms", "templates"]
 # The site's catalogues and each plugin's own (extracted from the plugin's folder only).
 LOCALE_DIRS = {"site": ROOT / "locale", **{plugin: ROOT / plugin / "locale" for plugin in PLUGINS}}
 
@@ -48,8 +49,19 @@ def test_catalogue_has_the_languages_plural_rule(code, where):
             assert sorted(entry.msgstr_plural) == list(range(nplurals)), entry.msgid
 
 
-def test_arabic_has_six_plural_forms():
-    assert PLURAL_FORMS["ar"].startswith("nplurals=6;")
+# How many plural forms each language distinguishes (CLDR), independent of PLURAL_FORMS.
+EXPECTED_PLURAL_COUNT = {"en": 2, "ar": 6, "uk": 3, "tr": 2, "fa": 2, "ps": 2, "ti": 2, "ku": 2, "ru": 3, "so": 2,
+                         "fr": 2, "ro": 3}
+
+
+@pytest.mark.parametrize("code", TARGET_LANGUAGES)
+def test_catalogue_plural_rule_uses_every_form_it_declares(code):
+    """The compiled rule picks each of its forms for some number: Arabic needs all six (0, 1, 2, 3, 11, 100)."""
+    header = catalogue(code).metadata["Plural-Forms"]
+    nplurals = int(header.split("nplurals=")[1].split(";")[0])
+    rule = gettext.c2py(header.split("plural=", 1)[1].rstrip(";"))
+    assert nplurals == EXPECTED_PLURAL_COUNT[code]
+    assert {rule(n) for n in range(1000)} == set(range(nplurals))
 
 
 @each_catalogue

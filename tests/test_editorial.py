@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from home.editorial import NETWORK_ADMINS, TRANSLATORS
+from editorial.setup import NETWORK_ADMINS, TRANSLATORS
 from home.models import ContentPage
 
 pytestmark = pytest.mark.django_db
@@ -203,7 +203,7 @@ def test_editor_dashboard_shows_own_section_and_drafts(waldshut_editor, draft_in
 
 
 def test_editor_dashboard_lists_the_next_events_of_the_group(waldshut_editor, working_groups_de):
-    from home.admin_panels import upcoming_events
+    from editorial.panels import upcoming_events
 
     user, client = waldshut_editor
     upcoming = upcoming_events([working_groups_de["ak-migration-waldshut"]])

@@ -8,12 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Revision
 
-from cms.languages import LANGUAGE_CODES, RTL_LANGUAGES
-from home.demo.loader import load_demo_content
-from home.demo.seed import SEED_FILE, WALDSHUT_LABEL, split_members, split_sentences
+from demo.loader import load_demo_content
+from demo.seed import SEED_FILE, WALDSHUT_LABEL, split_members, split_sentences
 from home.models import ContentPage, Footer, HomePage, MainMenu, NewsPage, WorkingGroupPage
-from home.translation import translate
 from tests.conftest import page_in
+from translations.languages import LANGUAGE_CODES, RTL_LANGUAGES
+from translations.store import translate
 
 pytestmark = pytest.mark.django_db
 

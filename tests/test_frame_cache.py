@@ -12,7 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from cms import page_cache
+from caching import pages as page_cache
 from events.models import CalendarPage, EventIndexPage
 from events.timezone import local_now
 from home.models import Footer, MainMenu
@@ -131,7 +131,7 @@ def test_the_page_cache_serves_the_directory_until_its_status_texts_change(clien
     make_organisation("immer-offen", "AAA Immer offen", hours=[(day, "00:00", "12:00") for day in range(7)]
                       + [(day, "12:00", "00:00") for day in range(7)])
     assert client.get(directory_url())["X-Page-Cache"] == "miss"
-    with mock.patch("cms.page_cache.cache.set", wraps=cache.set) as stored:
+    with mock.patch("caching.pages.cache.set", wraps=cache.set) as stored:
         cache.clear()
         assert client.get(directory_url())["X-Page-Cache"] == "miss"
     lifetime = stored.call_args.args[2]

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
 
-from cms.languages import LANGUAGE_CODES
+from translations.languages import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from fontTools.ttLib import TTFont
 
-from home.name_fonts import FONT_DIR, SCRIPTS, characters
+from translations.name_fonts import FONT_DIR, SCRIPTS, characters
 
 STYLESHEET = FONT_DIR.parent / "css" / "site.css"
 

@@ -39,7 +39,7 @@ def test_api_open_now(client):
 
 
 def test_api_answers_in_the_requested_language(client):
-    from home.translation import translate
+    from translations.store import translate
 
     entry = make_organisation("api-uebersetzt", "Sprachtreff", category="sprachkurs", languages=["ar"],
                               description="<p>Deutsch üben</p>")

@@ -118,7 +118,7 @@ def test_admin_listing_and_edit_view_answer(admin_client):
 
 
 def test_translated_entry_keeps_address_and_hours_of_the_german_one():
-    from home.translation import translate
+    from translations.store import translate
 
     entry = make_organisation("sync-test", "Synchron-Test", phone="07621 123456", town="Lörrach",
                               hours=[(0, "08:00", "12:00")], languages=["ar"], description="<p>Hilfe bei Anträgen</p>")

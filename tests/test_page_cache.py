@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.cache import cache
 from wagtail.models import Page
 
-from cms import page_cache
+from caching import pages as page_cache
 from home.models import Footer, WorkingGroupPage
 from tests.conftest import page_in
 

@@ -5,6 +5,7 @@ import logging
 import os
 import re
 import secrets
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -58,11 +59,25 @@ def test_production_settings_values():
         "referrer": "strict-origin-when-cross-origin",
         "conn": 60,
         "engine": "django.db.backends.postgresql",
-        "cache": "cms.cache.TolerantRedisCache",
+        "cache": "django_redis.cache.RedisCache",
         "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "media": "django.core.files.storage.FileSystemStorage",
         "debug": False,
     }
+
+
+def test_unreachable_redis_answers_like_an_empty_cache():
+    """Wagtail reads the cache on every page: a Redis outage must give misses, not errors."""
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    code = (
+        "from django.core.cache import cache; cache.set('k', 'v'); "
+        "print(cache.get('k', 'miss'), cache.get_many(['k']), cache.add('k', 'v'))"
+    )
+    result = run_with_production_settings("shell", "-c", code, REDIS_URL=f"redis://127.0.0.1:{closed_port}/0")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "miss {} None"
 
 
 def test_without_redis_the_cache_is_local_memory(settings):
@@ -92,7 +107,7 @@ def test_public_page_has_strict_csp_and_admin_allows_only_inline_styles(client, 
 
 
 def test_json_log_lines_carry_no_request_data():
-    from cms.jsonlog import JsonFormatter
+    from operations.jsonlog import JsonFormatter
 
     record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "Kaputt: %s", ("x",), None)
     line = JsonFormatter().format(record)

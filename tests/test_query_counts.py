@@ -2,7 +2,7 @@
 
 The pages and the counting are the benchmark's own (bench/probe.py), so `make bench` and this
 test agree. In production (Redis) the page frame's lookups – menu, footer, language versions,
-filter choices – are kept in the frame cache (cms/fragment_cache.py); with it every page meets
+filter choices – are kept in the frame cache (caching/frame.py); with it every page meets
 the target. Without a shared cache (FRAME_CACHE_SECONDS=0, the default without Redis) pages
 make those lookups on every request; the bounds below hold them where they are today, so a
 change that adds queries fails here.

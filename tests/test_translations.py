@@ -11,12 +11,12 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cms.languages import TARGET_LANGUAGES
-from home.demo.seed import WALDSHUT_LABEL, load_seed, split_sentences
-from home.demo.translations import TRANSLATIONS_DIR
+from demo.seed import WALDSHUT_LABEL, load_seed, split_sentences
+from demo.translations import TRANSLATIONS_DIR
 from home.models import WorkingGroupPage
-from home.translation_overview import MISSING, OUTDATED, TRANSLATED, overview
 from tests.conftest import page_in
+from translations.languages import TARGET_LANGUAGES
+from translations.overview import MISSING, OUTDATED, TRANSLATED, overview
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_dashboard_counts_equal_the_database(admin_client, working_groups_de):
     german.title = german.title + " (neu)"
     german.save_revision().publish()  # every language's translation of this page is now outdated
 
-    response = admin_client.get(reverse("home_translation_dashboard"))
+    response = admin_client.get(reverse("translations_dashboard"))
     assert response.status_code == 200
     kinds = overview()
     pages = kinds[0]
@@ -110,7 +110,7 @@ def test_dashboard_counts_equal_the_database(admin_client, working_groups_de):
     ar = pages.counts("ar")
     assert f"{ar[TRANSLATED]} / {ar[OUTDATED]} / {ar[MISSING]}" in html
 
-    worklist = admin_client.get(reverse("home_translation_worklist", args=["ar"])).content.decode()
+    worklist = admin_client.get(reverse("translations_worklist", args=["ar"])).content.decode()
     assert german.title in worklist
 
 
@@ -129,13 +129,13 @@ def test_dashboard_filters_by_working_group(admin_client, working_groups_de):
     descendants = Page.objects.filter(locale__language_code="de").descendant_of(group, inclusive=True).not_type(_event_models()).count()
     counts = within.counts("fa")
     assert sum(counts.values()) == descendants
-    response = admin_client.get(reverse("home_translation_dashboard") + f"?arbeitskreis={group.pk}")
+    response = admin_client.get(reverse("translations_dashboard") + f"?arbeitskreis={group.pk}")
     assert response.status_code == 200
-    assert admin_client.get(reverse("home_translation_dashboard") + "?arbeitskreis=xyz%00").status_code == 200
+    assert admin_client.get(reverse("translations_dashboard") + "?arbeitskreis=xyz%00").status_code == 200
 
 
 def test_dashboard_needs_admin_access(client):
-    response = client.get(reverse("home_translation_dashboard"))
+    response = client.get(reverse("translations_dashboard"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Permission
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms import recovery_codes
-from cms.two_factor import SESSION_KEY, current_token
+from security import recovery_codes
+from security.two_factor import SESSION_KEY, current_token
 
 pytestmark = pytest.mark.django_db
 

@@ -1,17 +1,23 @@
 """Settings shared by every environment.
 
 Everything that differs between machines is read from the environment with a
-safe default, so a fresh checkout runs without any configuration.
+safe default, so a fresh checkout runs without any configuration. Security, upload,
+account and cache settings are here too, not in production.py: development and the
+test suite run under the same Content-Security-Policy, upload limits and login lockout
+as production, so a violation shows up on a developer's machine, not first on the live
+site (README, "Production").
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.conf import global_settings
 
-from cms.languages import LANGUAGES as SITE_LANGUAGES
-from cms.languages import RTL_LANGUAGES
+from translations.languages import LANGUAGES as SITE_LANGUAGES
+from translations.languages import RTL_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -23,6 +29,10 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    return int(os.environ.get(name, default))
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -32,17 +42,21 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The site's own apps first (their templates override the libraries'); README "Layout" says what each holds.
 INSTALLED_APPS = [
     "home",
+    "translations",
+    "editorial",
+    "caching",
+    "security",
+    "operations",
     "orgdirectory",
     "events",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
-    "wagtail.embeds",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -55,18 +69,14 @@ INSTALLED_APPS = [
     "rest_framework",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    # Production hardening (cms/settings/hardening.py): CSP, login lockout, CDN purge, health, backup.
-    "cms",
     "csp",
     "axes",
-    "wagtail.contrib.frontend_cache",
     "django_otp",
     "django_otp.plugins.otp_totp",
     # Recovery codes for two-factor login (cms/recovery_codes.py).
@@ -75,22 +85,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cms.csp.SiteCSPMiddleware",
+    "security.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "cms.middleware.RememberLanguageMiddleware",
+    "translations.middleware.RememberLanguageMiddleware",
     # A cached page is answered here, before sessions and language selection, which a hit does
     # not need; outside GZip, so pages are stored compressed and a hit costs no compression.
-    "cms.page_cache.PageCacheMiddleware",
+    "caching.pages.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    "cms.csp.AdminScriptNonceMiddleware",
+    "security.csp.AdminScriptNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "cms.middleware.GermanAdminMiddleware",
+    "translations.middleware.GermanAdminMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "cms.two_factor.RequireVerifiedAdminMiddleware",
+    "security.two_factor.RequireVerifiedAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -111,7 +121,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -129,13 +138,6 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
 # Internationalisation: German is the source language of all content.
 LANGUAGE_CODE = "de"
 LANGUAGES = SITE_LANGUAGES
@@ -147,12 +149,11 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = SITE_LANGUAGES
-LANGUAGES_BIDI = sorted(set(global_settings.LANGUAGES_BIDI) | RTL_LANGUAGES)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_SITE_NAME = "AK Migration Hochrhein"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend behind a cleaner of visitor input (quotes crashed SQLite FTS5).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "security.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "txt", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -162,17 +163,23 @@ WAGTAIL_MODERATION_ENABLED = True
 ORGDIRECTORY_GROUP_PAGE_MODELS = ["home.WorkingGroupPage"]
 ORGDIRECTORY_DIRECTORY_PARENT_PAGE_TYPES = ["home.HomePage"]
 ORGDIRECTORY_BASE_TEMPLATE = "base.html"
-ORGDIRECTORY_CACHE = "cms.fragment_cache.cached_fragment"
-DEMO_TRANSLATABLE_SNIPPETS = globals().get("DEMO_TRANSLATABLE_SNIPPETS", []) + [
+
+# Snippets that editors of a working group maintain for their group (editorial/setup.py):
+# model permissions and the review workflow "Prüfung vor Veröffentlichung".
+SECTION_SNIPPET_MODELS = ["orgdirectory.Organisation"]
+
+# The demo app (example content and accounts) is installed by dev.py and test.py only, or in
+# production with DEMO_CONTENT=true (test servers, benchmarks); these are the plugins' snippets it translates.
+DEMO_APPS = ["demo"]
+DEMO_TRANSLATABLE_SNIPPETS = [
     "orgdirectory.models.Category",
     "orgdirectory.models.Region",
     "orgdirectory.models.Organisation",
+    "events.models.EventCategory",  # events/README.md
 ]
-DEMO_TRANSLATABLE_SNIPPETS += ["events.models.EventCategory"]  # events/README.md
-# Event calendar plugin (events/README.md, "Settings"): the site's page frame and fragment cache; the UID
+# Event calendar plugin (events/README.md, "Settings"): the site's page frame (its cache: EVENTS_CACHE below); the UID
 # domain and PRODID the feeds had before the plugin read them from the site, so subscribers see no duplicates.
 EVENTS_BASE_TEMPLATE = "base.html"
-EVENTS_CACHE = "cms.fragment_cache.cached_fragment"
 EVENTS_UID_DOMAIN = "ak-migration-hochrhein"
 EVENTS_PRODID = "-//AK Migration Hochrhein//Veranstaltungskalender//DE"
 
@@ -211,8 +218,129 @@ if os.environ.get("DEEPL_API_KEY"):
 
 TRANSLATION_DASHBOARD_SNIPPETS = []
 
-from .hardening import *  # noqa: E402, F403  (CSP, accounts, uploads, cache)
+# --- Content-Security-Policy (django-csp 4) --------------------------------------------------
+# The public site has no inline script or style at all. The Wagtail admin needs inline styles
+# (style attributes set by its JavaScript) and blob: image previews; security.csp adds exactly those
+# for the admin only, and gives the admin's own inline start-up scripts a per-request nonce.
+# No 'unsafe-inline' scripts anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # NONCE is only sent when a response uses it: admin pages (security.csp), never public pages.
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# The admin would load user avatars from gravatar.com: no outside host at run time.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+CSP_ADMIN_EXTRA = {
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+}
 
-# Snippets that editors of a working group maintain for their group (home/editorial.py):
-# model permissions and the review workflow "Prüfung vor Veröffentlichung".
-SECTION_SNIPPET_MODELS = ["orgdirectory.Organisation"]
+# --- Accounts ---------------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "security.lockout.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one user name from one address,
+# that pair is locked for AXES_COOLOFF_MINUTES (the editor's colleagues elsewhere can still log in).
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+AXES_VERBOSE = False
+# Two-factor login (security/two_factor.py): optional per editor, or required for all.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = "AK Migration Hochrhein"
+WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+
+# --- Uploads ----------------------------------------------------------------------------------
+# Wagtail's defaults allow 10 MB / 128 megapixel images and documents of any size and type.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGE_MAX_MEGAPIXELS", 40) * 1_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.CheckedDocumentForm"
+# Documents are always downloads (never rendered by the browser) with "default-src 'none'".
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- Cache (caching/) ---------------------------------------------------------------------------
+# Redis when REDIS_URL is set (shared by every app process), otherwise memory of one process.
+# django-redis with IGNORE_EXCEPTIONS answers an unreachable Redis like a miss (and logs it): Wagtail
+# reads the cache on every page, and an outage must make the site slower, not take it down.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ak"),
+            "TIMEOUT": 300,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A hanging Redis must not hold requests.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ak"}}
+
+# Whole public pages are cached for anonymous visitors (the page cache, caching/pages.py). Without a
+# shared cache several processes would each keep their own copy, so it is on by default only with Redis.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
+# The page frame's lookups (menu, footer, language versions) are kept the same way (the frame cache,
+# caching/frame.py).
+FRAME_CACHE_SECONDS = env_int("FRAME_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
+# The directory's and calendar's filter choices and feeds use the frame cache too.
+EVENTS_CACHE = ORGDIRECTORY_CACHE = "caching.frame.cached"
+
+# CDN / Varnish purging (wagtail.contrib.frontend_cache) when configured.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_HTTP_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_HTTP_URL"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_TOKEN"],
+        "ZONEID": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID", ""),
+    }
+
+# --- Editing ----------------------------------------------------------------------------------
+# Page locking and revision history are Wagtail features that stay on; keep every revision.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 10

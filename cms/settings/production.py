@@ -13,6 +13,9 @@ if not SECRET_KEY:  # noqa: F405
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production (comma-separated host names).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# A live site never gets example content; test servers and benchmarks opt in to load it.
+if env_bool("DEMO_CONTENT", False):
+    INSTALLED_APPS = [*INSTALLED_APPS, *DEMO_APPS]  # noqa: F405
 
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
 
@@ -43,11 +46,11 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 
-# Structured logs: one JSON object per line on stderr (cms/jsonlog.py).
+# Structured logs: one JSON object per line on stderr (operations/jsonlog.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "cms.jsonlog.JsonFormatter"}},
+    "formatters": {"json": {"()": "operations.jsonlog.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {

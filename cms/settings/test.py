@@ -5,6 +5,7 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = False
+INSTALLED_APPS = [*INSTALLED_APPS, *DEMO_APPS]  # noqa: F405  (the suite runs against the example content)
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -8,9 +8,9 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from cms.fragment_cache import cached_fragment
+from caching.frame import cached
 from home.models import Footer, MainMenu
-from home.translation_status import is_untranslated, source_updated_since_translation, translations_of
+from translations.status import is_untranslated, source_updated_since_translation, translations_of
 
 register = template.Library()
 
@@ -35,7 +35,7 @@ def _versions_for(context):
         versions = {}
     else:
         host = request.get_host() if request else ""
-        versions = cached_fragment("versions", [host, anchor.pk], lambda: _version_urls(anchor, request))
+        versions = cached("versions", [host, anchor.pk], lambda: _version_urls(anchor, request))
     if request is not None:
         request._page_versions = (getattr(page, "pk", None), versions)
     return versions
@@ -163,7 +163,7 @@ def _menu_entries(request):
 def main_menu(context):
     request = context.get("request")
     host = request.get_host() if request else ""
-    entries = cached_fragment("menu", [host, translation.get_language()], lambda: _menu_entries(request))
+    entries = cached("menu", [host, translation.get_language()], lambda: _menu_entries(request))
     current_path = request.path if request else ""
     return {"entries": [{**entry, "current": current_path.startswith(entry["url"])} for entry in entries]}
 
@@ -178,7 +178,7 @@ def _footer():
 
 @register.inclusion_tag("home/tags/footer.html")
 def site_footer():
-    footer = cached_fragment("footer", [translation.get_language()], _footer)
+    footer = cached("footer", [translation.get_language()], _footer)
     if footer is not None:
         footer = {**footer, "html": mark_safe(footer["html"])}  # the editors' rich text, rendered by Wagtail
     return {"footer": footer}

@@ -8,11 +8,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.languages import LANGUAGE_CODES
 from events.models import EventPage
 from events.recurrence import Repeat
 from events.timezone import local_now
 from tests.events.support import at, publish_event
+from translations.languages import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
 

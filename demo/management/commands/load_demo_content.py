@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from demo.loader import load_demo_content
+
+
+class Command(BaseCommand):
+    help = "Legt die Demo-Inhalte aus der Selbstbeschreibung der Arbeitskreise an (mehrfach ausführbar)."
+
+    def handle(self, *args, **options):
+        home = load_demo_content()
+        self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte bereit: {home.title}"))
