@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE_DIR = ROOT / ".test-cache"
 # What decides the content of the demo database. A change anywhere else (views, templates,
 # tests) reuses the cached database.
-SOURCE_PATTERNS = ["**/migrations/*.py", "**/demo/**/*", "**/demo.py", "**/models.py", "**/signals.py",
-                   "**/apps.py", "**/translation*.py", "**/editorial*.py", "**/editorial/**/*.py", "requirements.txt",
-                   "cms/settings/*.py", "seed*/*.txt"]
+SOURCE_PATTERNS = ["**/migrations/*.py", "demo/**/*", "**/models.py", "**/signals.py", "**/apps.py",
+                   "home/*.py", "translations/*.py", "editorial/*.py", "operations/*.py", "requirements.txt",
+                   "cms/settings/*.py"]
 SKIPPED_PARTS = {".venv", ".git", ".test-cache", "node_modules", "tests", "bench", "__pycache__"}
 KEEP_SQLITE_FILES = 3
 
