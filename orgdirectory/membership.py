@@ -21,6 +21,11 @@ def member_sources(page):
     return [membership.organisation for membership in memberships]
 
 
+def of_group(organisations, page):
+    """``organisations`` narrowed to the members of ``page`` (matched by its ``translation_key``, so any language)."""
+    return organisations.filter(memberships__page__translation_key=page.translation_key).distinct()
+
+
 def member_names(page):
     """The German names of the members, as the working group lists them."""
     return [organisation.name for organisation in member_sources(page)]

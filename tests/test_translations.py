@@ -205,3 +205,20 @@ def test_working_group_pages_in_every_language_have_no_german_seed_sentence(clie
 
 def test_every_locale_exists():
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == sorted(code for code, _ in settings.LANGUAGES)
+
+
+def test_dashboard_counts_the_directory_entries_of_the_chosen_working_group(admin_client, working_groups_de):
+    from orgdirectory.models import Organisation
+
+    group = working_groups_de["ak-migration-waldshut"]
+    members = Organisation.objects.filter(
+        locale__language_code="de", memberships__page__translation_key=group.translation_key
+    ).distinct()
+    everyone = Organisation.objects.filter(locale__language_code="de")
+    assert 0 < members.count() < everyone.count()
+    [entries] = [kind for kind in overview(within=group) if kind.label == Organisation._meta.verbose_name_plural]
+    assert sum(entries.counts("ar").values()) == members.count()
+    [all_entries] = [kind for kind in overview() if kind.label == Organisation._meta.verbose_name_plural]
+    assert sum(all_entries.counts("ar").values()) == everyone.count()
+    html = admin_client.get(reverse("translations_dashboard") + f"?arbeitskreis={group.pk}").content.decode()
+    assert str(Organisation._meta.verbose_name_plural) in html

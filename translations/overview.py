@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -116,16 +117,22 @@ def page_kinds(within=None):
 
 
 def snippet_kinds(within=None):
+    """Snippets on the dashboard, from ``TRANSLATION_DASHBOARD_SNIPPETS``: ``[("app.Model", group_filter)]``.
+
+    ``group_filter`` is the dotted path of ``function(queryset, group_page) -> queryset`` that narrows the
+    German originals to one working group's (or ``None``: the snippet is not tied to groups and is listed
+    whole). The label is the model's plural name.
+    """
     kinds = []
-    for label, model_path in getattr(settings, "TRANSLATION_DASHBOARD_SNIPPETS", []):
+    for model_path, group_filter in getattr(settings, "TRANSLATION_DASHBOARD_SNIPPETS", []):
         model = _model(model_path)
         if model is None:
             continue
         originals = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        if within is not None and hasattr(model, "filter_by_group_page"):
-            originals = model.filter_by_group_page(originals, within)
+        if within is not None and group_filter:
+            originals = import_string(group_filter)(originals, within)
         versions = model.objects.exclude(locale__language_code=settings.LANGUAGE_CODE)
-        kinds.append(_build(label, originals.order_by("pk"), versions))
+        kinds.append(_build(model._meta.verbose_name_plural, originals.order_by("pk"), versions))
     return kinds
 
 

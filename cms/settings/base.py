@@ -216,7 +216,9 @@ if os.environ.get("DEEPL_API_KEY"):
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
     }
 
-TRANSLATION_DASHBOARD_SNIPPETS = []
+# Snippets the translators' dashboard counts besides pages (translations/overview.py), each with the function
+# that narrows them to one working group.
+TRANSLATION_DASHBOARD_SNIPPETS = [("orgdirectory.Organisation", "orgdirectory.membership.of_group")]
 
 # --- Content-Security-Policy (django-csp 4) --------------------------------------------------
 # The public site has no inline script or style at all. The Wagtail admin needs inline styles
