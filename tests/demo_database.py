@@ -70,7 +70,8 @@ def _postgres(statement):
     import psycopg
 
     with psycopg.connect(_postgres_url("postgres"), autocommit=True) as connection:
-        return connection.execute(statement).fetchall() if statement.lstrip().upper().startswith("SELECT") else None
+        cursor = connection.execute(statement)
+        return cursor.fetchall() if cursor.description else None
 
 
 def _build(database_url):
