@@ -31,6 +31,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "category", "town", "live"]
     list_filter = ["category", "county", "by_appointment_only"]
     search_fields = ["name", "short_name", "town"]
+    search_backend_name = None
     ordering = ["name"]
 
     @property

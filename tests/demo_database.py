@@ -94,7 +94,7 @@ def _sqlite_template(key):
         _build(f"sqlite:///{building}")
         os.replace(building, target)  # atomic: a concurrent run sees the whole file or none
     finally:
-        building.unlink(missing_ok=True)
+        _remove_sqlite(building)
     for old in sorted(CACHE_DIR.glob("demo-*.sqlite3"), key=lambda path: path.stat().st_mtime)[:-KEEP_SQLITE_FILES]:
         old.unlink(missing_ok=True)
     return target
@@ -131,4 +131,10 @@ def fresh_copy(workdir=None):
     folder = Path(workdir or tempfile.mkdtemp(prefix="ak-demo-db-"))
     target = folder / f"demo-{uuid.uuid4().hex[:8]}.sqlite3"
     shutil.copyfile(source, target)
-    return f"sqlite:///{target}", lambda: target.unlink(missing_ok=True)
+    return f"sqlite:///{target}", lambda: _remove_sqlite(target)
+
+
+def _remove_sqlite(path):
+    """The database file and the write-ahead log and shared-memory files SQLite keeps beside it in WAL mode."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
