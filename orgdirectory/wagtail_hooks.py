@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
@@ -28,7 +29,7 @@ class OrganisationViewSet(SnippetViewSet):
     edit_view_class = OrganisationEditView
     icon = "site"
     menu_label = _("Organisationen")
-    list_display = ["name", "category", "town", "live"]
+    list_display = ["name", "category", "town", LiveStatusTagColumn()]
     list_filter = ["category", "county", "by_appointment_only"]
     search_fields = ["name", "short_name", "town"]
     search_backend_name = None

@@ -74,3 +74,10 @@ def frame_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How long the demo content took to load when this run had to build it (printed, never asserted)."""
+    for engine, timings in demo_database.BUILD_SECONDS:
+        steps = ", ".join(f"{step} {seconds:.0f} s" for step, seconds in timings.items())
+        terminalreporter.write_line(f"Demo-Datenbank ({engine}) neu gebaut: {steps}")

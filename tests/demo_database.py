@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from datetime import date
 from pathlib import Path
@@ -74,14 +75,22 @@ def _postgres(statement):
         return cursor.fetchall() if cursor.description else None
 
 
+# Seconds each step of the demo builds of this test run took, printed at the end of the run (tests/conftest.py).
+BUILD_SECONDS = []
+
+
 def _build(database_url):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": database_url}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    timings = {}
     for command in (["migrate", "--no-input", "-v0"], ["load_demo_content"]):
+        started = time.monotonic()
         result = subprocess.run([sys.executable, str(ROOT / "manage.py"), *command], cwd=ROOT, env=env,
                                 capture_output=True, text=True)
+        timings[command[0]] = time.monotonic() - started
         if result.returncode:
             raise RuntimeError(f"building the demo database failed in {' '.join(command)}:\n{result.stderr[-4000:]}")
+    BUILD_SECONDS.append((_engine(), timings))
 
 
 def _sqlite_template(key):

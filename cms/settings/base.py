@@ -157,6 +157,8 @@ USE_I18N = True
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
+# Addresses in plain ASCII that every phone, e-mail program and printer keeps intact (editorial/german_admin.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = SITE_LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_SITE_NAME = "AK Migration Hochrhein"
