@@ -27,20 +27,21 @@ compilemessages: install
 migrate: compilemessages
 	$(MANAGE) migrate --no-input -v0
 
+# The admin login is printed last, right above the server's own lines, where it is seen.
 demo: migrate
 	$(MANAGE) load_demo_content
-	$(MANAGE) ensure_admin
 	$(MANAGE) ensure_example_users
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) ensure_admin
 
 serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Scheduled publishing: publish_scheduled runs every minute beside the server.
 run: demo
-	@echo "Website: http://$(HOST):$(PORT)/"
+	@echo "Website:   http://$(HOST):$(PORT)/"
 	@(while sleep 60; do $(MANAGE) publish_scheduled >/dev/null; done) & \
 	  trap "kill $$! 2>/dev/null" EXIT INT TERM; \
-	  $(MANAGE) runserver $(HOST):$(PORT)
+	  WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: compilemessages
 	$(BIN)/pytest $(PYTEST_ARGS)

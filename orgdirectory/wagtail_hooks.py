@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
+from .admin_listing import OrganisationFilterSet, OrganisationIndexView
 from .conf import permission_policy_class
 from .models import Category, Organisation, Region
 
@@ -27,10 +28,11 @@ class OrganisationEditView(EditView):
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     edit_view_class = OrganisationEditView
+    index_view_class = OrganisationIndexView
+    filterset_class = OrganisationFilterSet
     icon = "site"
     menu_label = _("Organisationen")
     list_display = ["name", "category", "town", LiveStatusTagColumn()]
-    list_filter = ["category", "county", "by_appointment_only"]
     search_fields = ["name", "short_name", "town"]
     search_backend_name = None
     ordering = ["name"]

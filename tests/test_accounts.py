@@ -80,3 +80,33 @@ def test_ensure_admin_refuses_without_explicit_password_in_production(settings, 
     monkeypatch.setenv("ADMIN_PASSWORD", "Ein-langes-Betriebs-Passwort-42")
     call_command("ensure_admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert django_user_model.objects.get(username="betrieb-test").check_password("Ein-langes-Betriebs-Passwort-42")
+
+
+def test_example_accounts_include_a_translator_and_print_an_aligned_table(monkeypatch, settings):
+    """`make run` prints one row per example account; each logs in with the printed password."""
+    from io import StringIO
+
+    from django.test import Client
+
+    out = StringIO()
+    monkeypatch.setenv("EXAMPLE_USERS_PASSWORD", "Beispiel-Passwort-Hochrhein-3")
+    call_command("ensure_example_users", stdout=out)
+    rows = [line for line in out.getvalue().splitlines() if line.startswith("  ")]
+    assert len(rows) == 7  # editor and reviewer of each of the three working groups, one translator
+    assert len({line.index(" beispiel-") for line in rows}) == 1
+    assert len({line.rindex(" ") for line in rows}) == 1
+    translator = [line.split()[-2] for line in rows if line.strip().startswith("Übersetzung")]
+    assert translator == ["beispiel-uebersetzung"]
+    client = Client()
+    assert client.login(username="beispiel-uebersetzung", password="Beispiel-Passwort-Hochrhein-3")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_admin_login_printed_names_the_address_actually_served(monkeypatch, settings):
+    from io import StringIO
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    monkeypatch.setenv("ADMIN_PASSWORD", "Ein-langes-Entwicklungs-Passwort-42")
+    out = StringIO()
+    call_command("ensure_admin", stdout=out)
+    assert "Redaktion: http://127.0.0.1:8123/admin/" in out.getvalue()

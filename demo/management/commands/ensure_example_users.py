@@ -38,4 +38,21 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
                 user.groups.set([group])
-                self.stdout.write(f"  {group.name:<40} {username:<28} {password}")
+                self.stdout.write(f"  {group.name:<40} {username:<32} {password}")
+        self._ensure_translator()
+
+    def _ensure_translator(self):
+        """One example translator: edits the translations of every working group, publishes nothing."""
+        from editorial.setup import TRANSLATORS
+
+        username = "beispiel-uebersetzung"
+        password = os.environ.get("EXAMPLE_USERS_PASSWORD") or secrets.token_urlsafe(12)
+        user, _ = get_user_model().objects.get_or_create(username=username)
+        user.first_name = "Beispiel-Übersetzerin"
+        user.last_name = ""
+        user.email = f"{username}@example.org"
+        user.is_staff = False
+        user.set_password(password)
+        user.save()
+        user.groups.set([Group.objects.get(name=TRANSLATORS)])
+        self.stdout.write(f"  {TRANSLATORS:<40} {username:<32} {password}")

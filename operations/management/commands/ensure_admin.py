@@ -34,7 +34,7 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Redaktion: http://127.0.0.1:8000/admin/"))
+        self.stdout.write(self.style.SUCCESS(f"Redaktion: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"))
         self.stdout.write(self.style.SUCCESS(f"  Benutzername: {username}"))
         self.stdout.write(self.style.SUCCESS(f"  Passwort:     {password}"))
         self.stdout.write("")
