@@ -1,14 +1,21 @@
-"""The editor's start page in the admin: their working group, their drafts, their group's next events."""
+"""The editor's start page in the admin: their working group's weekly tasks, what waits for review, their drafts.
+
+Wagtail's own start page counts every page of the site in all thirteen languages ("364 Seiten") and
+lists work of every group; an editor of one working group needs the buttons for the week's tasks,
+the numbers of their own section, and the changes that wait for them.
+"""
 
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Page, TaskState
 
-from home.models import WorkingGroupPage
+from home.models import NewsIndexPage, NewsPage, WorkingGroupPage
 
 
 def sections_of(user):
@@ -19,6 +26,40 @@ def sections_of(user):
         group__user=user, permission__codename="change_page", page__locale__language_code=settings.LANGUAGE_CODE
     ).values_list("page_id", flat=True)
     return list(WorkingGroupPage.objects.filter(pk__in=page_ids).order_by("path"))
+
+
+def weekly_tasks(section):
+    """Links for what an editor does every week in ``section``, and the section's numbers in German."""
+    german = Page.objects.descendant_of(section, inclusive=True).filter(locale=section.locale)
+    tasks = {"section": section, "pages": german.count(), "news": NewsPage.objects.descendant_of(section).count()}
+    news_index = NewsIndexPage.objects.child_of(section).first()
+    if news_index:
+        tasks["add_news"] = reverse("wagtailadmin_pages:add", args=("home", "newspage", news_index.pk))
+    if apps.is_installed("events"):
+        from events.models import EventIndexPage, EventPage
+
+        event_index = EventIndexPage.objects.descendant_of(section).first()
+        if event_index:
+            tasks["add_event"] = reverse("wagtailadmin_pages:add", args=("events", "eventpage", event_index.pk))
+        tasks["events"] = EventPage.objects.descendant_of(section).count()
+    if apps.is_installed("orgdirectory"):
+        from orgdirectory.models import Organisation
+
+        tasks["entries"] = Organisation.objects.filter(memberships__page=section, locale=section.locale).distinct().count()
+        tasks["entries_url"] = reverse("wagtailsnippets_orgdirectory_organisation:list") + f"?working_group={section.pk}"
+    tasks["translations_url"] = reverse("translations_dashboard") + f"?arbeitskreis={section.pk}"
+    return tasks
+
+
+def awaiting_review(user, limit=10):
+    """Changes in review that this user may approve, oldest first, each with the address of its editor."""
+    states = TaskState.objects.reviewable_by(user).select_related("workflow_state").order_by("started_at")
+    finder = AdminURLFinder(user)
+    items = []
+    for state in states[:limit]:
+        content = state.workflow_state.content_object
+        items.append({"title": str(content), "url": finder.get_edit_url(content), "since": state.started_at})
+    return states.count(), items
 
 
 class MyWorkingGroupPanel(Component):
@@ -41,7 +82,15 @@ class MyWorkingGroupPanel(Component):
         drafts = drafts.filter(latest_revision__user=user).order_by("-latest_revision_created_at")[:10]
         if sections and apps.is_installed("events"):
             events = upcoming_events(sections)
-        return {"sections": sections, "drafts": drafts, "events": events, "request": self.request}
+        review_count, review_items = awaiting_review(user)
+        return {
+            "sections": [weekly_tasks(section) for section in sections],
+            "drafts": [{"page": draft, "in_review": draft.workflow_in_progress} for draft in drafts],
+            "events": events,
+            "review_count": review_count,
+            "review_items": review_items,
+            "request": self.request,
+        }
 
 
 def upcoming_events(sections, days=60, limit=5):

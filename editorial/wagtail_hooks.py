@@ -15,3 +15,4 @@ def add_my_working_group_panel(request, panels):
 @hooks.register("insert_global_admin_css")
 def admin_fonts_for_every_script():
     return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin-fonts.css"))
+

@@ -43,8 +43,9 @@ class OrganisationFilterSet(WagtailFilterSet):
         label=_("Sprache der Beratung"), field_name="advice_languages__code", choices=advice_language_choices,
         distinct=True, widget=forms.Select,
     )
-    without_contact = django_filters.BooleanFilter(
-        label=_("Noch ohne Kontaktdaten"), method="filter_without_contact", widget=forms.CheckboxInput
+    contact = django_filters.ChoiceFilter(
+        label=_("Kontakt"), choices=[("fehlt", _("Noch ohne Kontaktdaten"))], empty_label=_("alle Einträge"),
+        method="filter_without_contact", widget=forms.RadioSelect,
     )
 
     class Meta:
@@ -58,8 +59,7 @@ class OrganisationFilterSet(WagtailFilterSet):
         return queryset.filter(**{f"{name}__translation_key": value.translation_key})
 
     def filter_without_contact(self, queryset, name, value):
-        if not value:
-            return queryset
+        """Entries nobody can reach yet: no telephone, no e-mail address, no website."""
         return queryset.filter(Q(phone="") & Q(email="") & Q(website=""))
 
 

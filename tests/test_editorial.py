@@ -213,6 +213,39 @@ def test_editor_dashboard_lists_the_next_events_of_the_group(waldshut_editor, wo
     assert upcoming[0]["page"].title in html
 
 
+def test_editor_dashboard_has_the_weeks_tasks_and_the_groups_own_numbers(waldshut_editor, working_groups_de):
+    from events.models import EventIndexPage
+    from home.models import NewsIndexPage
+
+    user, client = waldshut_editor
+    section = working_groups_de["ak-migration-waldshut"]
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    news_index = NewsIndexPage.objects.child_of(section).get()
+    event_index = EventIndexPage.objects.descendant_of(section).get()
+    assert f'href="/admin/pages/add/home/newspage/{news_index.pk}/">Neue Meldung' in html
+    assert f'href="/admin/pages/add/events/eventpage/{event_index.pk}/">Neue Veranstaltung' in html
+    assert f"?working_group={section.pk}" in html and f"?arbeitskreis={section.pk}" in html
+    # Wagtail's count of every page in all thirteen languages is gone; the section's German numbers are shown.
+    assert "w-summary" not in html
+    german_pages = Page.objects.descendant_of(section, inclusive=True).filter(locale=section.locale).count()
+    assert f"<dt>Seiten</dt><dd>{german_pages}</dd>" in html
+    for url in (f"/admin/pages/add/home/newspage/{news_index.pk}/", f"/admin/pages/add/events/eventpage/{event_index.pk}/"):
+        assert client.get(url).status_code == 200  # the buttons lead to forms the editor may use
+
+
+def test_reviewer_sees_what_waits_for_review_and_editor_sees_it_marked(waldshut_editor, waldshut_reviewer, loerrach_reviewer, draft_in_waldshut):
+    user, editor = waldshut_editor
+    submit(editor, draft_in_waldshut, teaser="Neu")
+    _, reviewer = waldshut_reviewer
+    html = reviewer.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Warten auf Ihre Prüfung: 1" in html
+    assert f'href="/admin/pages/{draft_in_waldshut.pk}/edit/">Sprachcafé Waldshut' in html
+    _, other_reviewer = loerrach_reviewer
+    assert "Warten auf Ihre Prüfung" not in other_reviewer.get(reverse("wagtailadmin_home")).content.decode()
+    mine = editor.get(reverse("wagtailadmin_home")).content.decode().split("Meine Entwürfe")[1]
+    assert "Sprachcafé Waldshut</a> <span class=\"w-status w-status--primary\">in Prüfung</span>" in mine
+
+
 def test_page_types_only_where_they_make_sense():
     from home.models import HomePage, NewsIndexPage, NewsPage, WorkingGroupPage
 

@@ -45,7 +45,7 @@ def test_filters_by_working_group_language_of_advice_and_missing_contact_data(cl
     assert listed(client, working_group=group_page.pk) == {"Beratungsstelle Nord"}
     assert listed(client, advice_language="ar") == {"Beratungsstelle Nord"}
     assert listed(client, advice_language="pl") == set()
-    assert listed(client, without_contact="on") == {"Sprachcafé"}
+    assert listed(client, contact="fehlt") == {"Sprachcafé"}
     assert listed(client, category=category.pk) == {"Beratungsstelle Nord"}
 
 
