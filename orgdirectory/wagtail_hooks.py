@@ -69,6 +69,7 @@ def register_transfer_urls():
         path("verzeichnis/austausch/", admin_views.transfer, name="orgdirectory_transfer"),
         path("verzeichnis/export.csv", admin_views.export_csv, name="orgdirectory_export_csv"),
         path("verzeichnis/export.json", admin_views.export_json, name="orgdirectory_export_json"),
+        path("verzeichnis/export.xlsx", admin_views.export_xlsx, name="orgdirectory_export_xlsx"),
     ]
 
 
