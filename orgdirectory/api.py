@@ -124,7 +124,9 @@ def serialize(entry, request, labels):
             {"slug": item.page.slug, "title": labels["groups"].get(item.page.slug, item.page.title)}
             for item in source.memberships.all()
         ],
-        "url": request.build_absolute_uri(directory.organisation_url(source.key)) if directory else None,
+        "url": _directory_url(labels, request) + directory.reverse_subpage("organisation", args=[source.key])
+        if directory
+        else None,
     }
 
 
@@ -144,6 +146,13 @@ class DirectoryAPIView(APIView):
         request._request.urlconf = "orgdirectory.api_urlconf"
         response["Access-Control-Allow-Origin"] = "*"  # public and read-only: any web app may read it
         return super().finalize_response(request, response, *args, **kwargs)
+
+
+def _directory_url(labels, request):
+    """The directory page's absolute URL on its configured Wagtail site (as feeds and vCards link), once per answer."""
+    if "directory_url" not in labels:
+        labels["directory_url"] = labels["directory"].get_full_url(request)
+    return labels["directory_url"]
 
 
 def labels_for(locale):

@@ -32,6 +32,10 @@ class OrganisationViewSet(SnippetViewSet):
     list_filter = ["category", "county", "by_appointment_only"]
     search_fields = ["name", "short_name", "town"]
     ordering = ["name"]
+    # Wagtail's own "Download CSV / XLSX" of the (filtered) listing; the full, re-importable table is
+    # the "Verzeichnis: Import und Export" screen (office.py).
+    list_export = ["key", "name", "short_name", "street", "postcode", "town", "phone", "email", "website", "live"]
+    export_filename = "organisationen"
 
     @property
     def permission_policy(self):

@@ -166,3 +166,14 @@ def test_admin_offers_excel_and_takes_it_back(client, umlaut_entry):
     upload.name = "organisationen.csv"
     html = client.post(reverse("orgdirectory_transfer"), {"file": upload}).content.decode()
     assert "0 neu, 0 geändert" in html and "Windows-1252" in html
+
+
+def test_the_snippet_listing_downloads_as_excel(client, umlaut_entry):
+    user = get_user_model().objects.create_superuser("od-listing", "l@example.org", "pw-listing-1234")
+    client.force_login(user)
+    url = reverse("wagtailsnippets_orgdirectory_organisation:list")
+    response = client.get(url + "?export=xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert ("office-test", "Ausländerbehörde Lörrach – Büro für Einbürgerung") in {row[:2] for row in rows[1:]}

@@ -16,7 +16,7 @@ from events.feeds import event_uid
 from events.models import EventPage
 from events.recurrence import Repeat, WeekOfMonth
 from events.timezone import calendar_timezone, local_now
-from tests.events.support import SITE_UID_DOMAIN, at, publish_event
+from tests.events.support import SITE_UID_DOMAIN, at, publish_event, site_root
 from tests.js_readers import ical_js_occurrences
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +169,16 @@ def test_removing_an_event_makes_the_feed_newer(client, calendar_de, index_loerr
     after = client.get(url, HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
     assert after.status_code == 200
     assert after["Last-Modified"] != before["Last-Modified"]
+
+
+def test_links_in_feeds_and_apis_are_the_configured_address(client, calendar_de, settings):
+    """Not http://localhost/ (Wagtail's default site) but the address the site is served at."""
+    root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    assert site_root() == root
+    feed = Calendar.from_ical(client.get(calendar_de.url + "feed.ics").content)
+    urls = [str(component["URL"]) for component in feed.walk("VEVENT")]
+    assert urls and all(url.startswith(root + "/de/") for url in urls)
+    occurrences = client.get("/api/events/occurrences/").json()["occurrences"]
+    assert occurrences and all(item["url"].startswith(root + "/de/") for item in occurrences)
+    organisations = client.get("/api/v2/organisations/?locale=ar&limit=5").json()["items"]
+    assert organisations and all(item["url"].startswith(root + "/ar/") for item in organisations)
