@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from operations.health import healthz
+from publicapi.openapi import openapi_view
+from publicapi.wagtail_api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -13,6 +15,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/events/", include("events.urls")),
     path("api/v2/organisations/", include("orgdirectory.urls")),
+    path("api/v2/", api_router.urls),  # Wagtail's pages, images and documents (publicapi/wagtail_api.py)
+    path("api/openapi.json", openapi_view, name="openapi"),
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,11 @@
 """The editor's import page: choose an event index, upload an .ics file or give its address."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.validators import URLValidator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -30,12 +33,33 @@ def _choice_label(index):
 class ImportForm(forms.Form):
     index = forms.TypedChoiceField(label=_("In welche Veranstaltungsübersicht?"), coerce=int)
     file = forms.FileField(label=_("Kalenderdatei (.ics)"), required=False)
-    url = forms.URLField(
+    url = forms.CharField(
         label=_("Oder: Adresse eines Kalenders"),
         required=False,
-        assume_scheme="https",
+        max_length=2000,
         help_text=_("Zum Beispiel die Abo-Adresse eines Partners. Sie wird nur jetzt einmal geladen."),
     )
+    skip_broken = forms.BooleanField(
+        label=_("Fehlerhafte Termine überspringen"),
+        required=False,
+        help_text=_("Termine ohne UID, ohne Beginn oder mit zusätzlichen Einzelterminen werden dann ausgelassen und genannt."),
+    )
+
+    def clean_url(self):
+        """Calendar apps hand out ``webcal://`` subscription links: they are the same address over https."""
+        url = self.cleaned_data["url"].strip()
+        if not url:
+            return ""
+        if "://" not in url:
+            url = "https://" + url
+        url = re.sub(r"^webcals?://", "https://", url, flags=re.I)
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _("Bitte geben Sie eine Adresse an, die mit https://, http:// oder webcal:// beginnt.")
+            ) from None
+        return url
 
     def __init__(self, *args, indexes, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,7 +89,7 @@ def import_view(request):
         try:
             upload = form.cleaned_data.get("file")
             data = upload.read() if upload else fetch(form.cleaned_data["url"])
-            result = import_calendar(data, index, user=request.user)
+            result = import_calendar(data, index, user=request.user, skip_broken=form.cleaned_data["skip_broken"])
         except ImportFailed as error:
             form.add_error(None, str(error))
         else:

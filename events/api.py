@@ -1,7 +1,11 @@
 """Read-only JSON of event occurrences in a date range, with the calendar's filters.
 
-``GET /api/events/occurrences/?start=2026-12-01&end=2026-12-31&lang=de&arbeitskreis=...``
+``GET /api/events/occurrences/?start=2026-12-01&end=2026-12-31&locale=de&arbeitskreis=...``
 Dates are calendar days in the site's time zone (``settings.TIME_ZONE``), ``end`` inclusive; at most 366 days at once.
+``locale`` is the language of the answer, named as in the directory's API and Wagtail's pages API
+(``lang``, its old name, still works). Invalid values get a 400 with ``{"error": ...}`` in the
+requested language (the browser's, if the language itself is the invalid value). Any origin may
+read the answer (``Access-Control-Allow-Origin: *``): it is public and read-only.
 """
 
 from datetime import date, timedelta
@@ -23,8 +27,25 @@ DEFAULT_SPAN = timedelta(days=30)
 MAX_SPAN = timedelta(days=366)
 
 
+LANGUAGE_PARAM = "locale"
+LANGUAGE_ALIASES = ("lang",)
+
+
+def public(response):
+    """Readable by web apps on any origin (the data is public, nothing depends on cookies)."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def _error(message):
-    return JsonResponse({"error": message}, status=400)
+    return public(JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False}))
+
+
+def requested_language(params):
+    for name in (LANGUAGE_PARAM, *LANGUAGE_ALIASES):
+        if params.get(name):
+            return params[name]
+    return settings.LANGUAGE_CODE
 
 
 def _date(value):
@@ -62,7 +83,7 @@ def occurrence_json(occurrence, request, domain):
 @require_GET
 def occurrences_view(request):
     codes = [code for code, _name in settings.LANGUAGES]
-    language = request.GET.get("lang") or settings.LANGUAGE_CODE
+    language = requested_language(request.GET)
     if language not in codes:
         return _error(_("Unbekannte Sprache. Erlaubt sind: %(codes)s") % {"codes": ", ".join(codes)})
     with translation.override(language):
@@ -81,9 +102,10 @@ def occurrences_view(request):
         window_start, window_end = start_of_day(first), start_of_day(last + timedelta(days=1))
         domain = request_uid_domain(request)
         found = with_whole_events(filtered_occurrences(locale, filters, options, window_start, window_end))
-        return JsonResponse(
+        return public(JsonResponse(
             {
                 "language": language,
+                "locale": language,
                 "start": first.isoformat(),
                 "end": last.isoformat(),
                 "filters": dict(filters.query_items()),
@@ -92,4 +114,4 @@ def occurrences_view(request):
                 "occurrences": [occurrence_json(item, request, domain) for item in found],
             },
             json_dumps_params={"ensure_ascii": False},
-        )
+        ))

@@ -3,6 +3,10 @@
 One VEVENT per event or series (RRULE, EXDATE for cancelled dates), plus one
 override per moved date (RECURRENCE-ID), a VTIMEZONE for the site's time zone,
 stable UIDs and a SEQUENCE that rises whenever an editor publishes a change.
+
+Nothing in a feed depends on the moment it is built: DTSTAMP is the event's last
+publication, so an unchanged calendar gives a byte-identical feed and subscribers'
+apps get "304 Not Modified" (``ics_views``).
 """
 
 import re
@@ -18,6 +22,10 @@ from wagtail.rich_text import expand_db_html
 from .conf import setting
 from .occurrences import original_start_on
 from .timezone import calendar_timezone
+from .vtimezone import rule_based_vtimezone
+
+# DTSTAMP of an event that was never published (a preview): a fixed moment, never "now".
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def uid_domain(site):
@@ -83,13 +91,18 @@ def _add_times(component, start, end, all_day):
         component.add("dtend", end.astimezone(calendar_timezone()))
 
 
-def _base_component(event, request, stamp, domain, *, note=""):
+def last_modified(event):
+    """When the event's published content last changed (UTC, whole seconds); DTSTAMP and LAST-MODIFIED."""
+    modified = event.last_published_at or event.latest_revision_created_at or event.first_published_at
+    return (modified or EPOCH).astimezone(UTC).replace(microsecond=0)
+
+
+def _base_component(event, request, domain, *, note=""):
     component = Event()
     component.add("uid", event_uid(event, domain))
-    component.add("dtstamp", stamp)
-    modified = event.last_published_at or event.latest_revision_created_at or event.first_published_at
-    if modified:
-        component.add("last-modified", modified.astimezone(UTC))
+    modified = last_modified(event)
+    component.add("dtstamp", modified)
+    component.add("last-modified", modified)
     component.add("sequence", event.sequence)
     summary = event.title
     if event.cancelled:
@@ -112,9 +125,9 @@ def _base_component(event, request, stamp, domain, *, note=""):
     return component
 
 
-def event_components(event, request, stamp, domain):
+def event_components(event, request, domain):
     """The VEVENTs of one event: the event or series itself, and one per moved date."""
-    main = _base_component(event, request, stamp, domain)
+    main = _base_component(event, request, domain)
     _add_times(main, event.local_start, event.local_start + event.duration, event.all_day)
     components = [main]
     if not event.rrule:
@@ -128,7 +141,7 @@ def event_components(event, request, stamp, domain):
         if exception.cancelled:
             exdates.append(original.date() if event.all_day else original)
         elif exception.new_start:
-            override = _base_component(event, request, stamp, domain, note=exception.note)
+            override = _base_component(event, request, domain, note=exception.note)
             override.add("recurrence-id", original.date() if event.all_day else original)
             new_start = exception.new_start.astimezone(calendar_timezone())
             new_end = exception.new_end.astimezone(calendar_timezone()) if exception.new_end else new_start + event.duration
@@ -149,10 +162,13 @@ def build_calendar(events, request, name):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", calendar_timezone().key)
     calendar.add("x-published-ttl", "PT6H")
-    stamp = datetime.now(UTC).replace(microsecond=0)
     domain = request_uid_domain(request)
+    uses_timezone = False
     for event in events:
-        for component in event_components(event, request, stamp, domain):
+        uses_timezone = uses_timezone or not event.all_day
+        for component in event_components(event, request, domain):
             calendar.add_component(component)
-    calendar.add_missing_timezones()
+    if uses_timezone:
+        # Before the events, as RFC 5545 readers that parse in one pass (ical.js) expect.
+        calendar.subcomponents.insert(0, rule_based_vtimezone(calendar_timezone()))
     return calendar

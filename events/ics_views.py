@@ -7,16 +7,19 @@ URL's language.
 
 import gzip
 import hashlib
-from datetime import timedelta
+from datetime import UTC, timedelta
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from wagtail.models import Site
+from django.utils.http import http_date
+from wagtail.models import PageLogEntry, Site
 
 from .caching import cached
-from .feeds import build_calendar
+from .feeds import EPOCH, build_calendar, last_modified
 from .filters import FilterOptions, read_filters
 from .groups import working_group
 from .selection import filtered_events
@@ -27,11 +30,14 @@ FEED_FILENAME = "feed.ics"
 EVENT_FILENAME = "termin.ics"
 
 
-def ics_response(request, body, filename, *, attachment, compressed=None):
-    """The calendar file, with an ETag: a phone's calendar app asking again gets "304 Not Modified".
+def ics_response(request, body, filename, *, attachment, compressed=None, modified=None):
+    """The calendar file, with an ETag and Last-Modified: a calendar app asking again gets "304 Not Modified".
 
     ``compressed`` is the same file gzipped ahead of time (a full feed is megabytes: compressing
     it on every request would cost more than building the page); sent to clients that accept it.
+    ``modified`` is the latest publication among the file's events. Both headers travel with the
+    response, so a whole-page cache in front of this view can answer conditional requests too
+    (the site does it with Django's ``ConditionalGetMiddleware``).
     """
     etag = hashlib.sha256(body).hexdigest()[:32]
     if compressed is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
@@ -46,7 +52,26 @@ def ics_response(request, body, filename, *, attachment, compressed=None):
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"
     response["ETag"] = etag
-    return get_conditional_response(request, etag=etag, response=response)
+    timestamp = int(modified.timestamp()) if modified else None
+    if timestamp is not None:
+        response["Last-Modified"] = http_date(timestamp)
+    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
+
+
+def newest(events):
+    """The latest publication among ``events``, or the latest event taken off the site (unpublished,
+    deleted, moved), whichever is later: a feed that lost an event is newer than its remaining ones."""
+    from .models import EventPage
+
+    removed = (
+        PageLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(EventPage),
+            action__in=("wagtail.unpublish", "wagtail.delete", "wagtail.move"),
+        )
+        .aggregate(latest=Max("timestamp"))["latest"]
+    )
+    published = max((last_modified(event) for event in events), default=EPOCH)
+    return max(published, removed.astimezone(UTC).replace(microsecond=0)) if removed else published
 
 
 def feed_response(request, page, *, title, within=None):
@@ -60,18 +85,18 @@ def feed_response(request, page, *, title, within=None):
 
     def build():
         now = local_now()
-        events = filtered_events(page.locale, filters, options, now - FEED_PAST, None, within=within)
+        events = list(filtered_events(page.locale, filters, options, now - FEED_PAST, None, within=within))
         body = build_calendar(events, request, title).to_ical()
-        return body, gzip.compress(body, mtime=0)
+        return body, gzip.compress(body, mtime=0), max(newest(events), last_modified(page))
 
     key = [request.scheme, request.get_host(), page.pk, urlencode(filters.query_items())]
-    body, compressed = cached("feed", key, build)
-    return ics_response(request, body, f"{page.slug}.ics", attachment=False, compressed=compressed)
+    body, compressed, modified = cached("feed", key, build)
+    return ics_response(request, body, f"{page.slug}.ics", attachment=False, compressed=compressed, modified=modified)
 
 
 def event_ics_response(request, event):
     body = build_calendar([event], request, event.title).to_ical()
-    return ics_response(request, body, f"{event.slug}.ics", attachment=True)
+    return ics_response(request, body, f"{event.slug}.ics", attachment=True, modified=last_modified(event))
 
 
 def ics_view(request, page_path, filename):

@@ -4,13 +4,22 @@ Maps SUMMARY, DESCRIPTION, DTSTART/DTEND/DURATION (all-day too), RRULE, EXDATE,
 RECURRENCE-ID overrides (moved or cancelled dates), LOCATION, GEO, URL, STATUS
 and CATEGORIES. Re-importing updates the events with the same UID and never
 duplicates them. The whole import is one transaction: a broken file changes nothing.
+
+Files come from whatever partners use: the encoding is detected (BOM, UTF-8, UTF-16,
+Windows-1252 as German Windows software writes it), floating times follow the file's
+``X-WR-TIMEZONE``, and events that carry this site's own UIDs (a partner re-publishing
+our feed, or our own feed imported by mistake) are left alone. An entry that cannot be
+imported (no UID, no start, extra dates in ``RDATE``) is named with its title and line;
+the rest is imported only when the editor says so (``skip_broken``).
 """
 
 import re
 import urllib.request
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,13 +29,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from icalendar import Calendar
 
-from .feeds import cancelled_prefix, event_uid, uid_domain
+from .feeds import cancelled_prefix, uid_domain
 from .models import EventCategory, EventOccurrenceException, EventPage
 from .recurrence import Repeat, normalise_rrule
 from .timezone import calendar_timezone
 
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 15
+# The zone of floating times (no TZID, no "Z") while a file is imported: its X-WR-TIMEZONE, else ours.
+_floating_zone = ContextVar("floating_zone", default=None)
 
 
 class ImportFailed(Exception):
@@ -63,40 +74,151 @@ def fetch(url):
     return data
 
 
-def parse(data):
-    """The calendar in ``data``, or ``ImportFailed`` with a German message."""
+def decode(data):
+    """The text of an .ics file and a note for the editor if it was not UTF-8.
+
+    A BOM says which encoding it is; without one, UTF-16 shows by its zero bytes; UTF-8 is
+    tried next and Windows-1252 (what German Windows programs write) last.
+    """
     if isinstance(data, str):
-        data = data.encode()
-    if len(data) > MAX_BYTES:
+        return data, ""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return _decode_as(data, encoding), ""
+    head = data[:200]
+    if head.count(b"\x00") > len(head) // 4:
+        return _decode_as(data, "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"), ""
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ImportFailed(_undecodable()) from None
+    return text, _(
+        "Die Datei war nicht in UTF-8 gespeichert und wurde als Windows-1252 gelesen. "
+        "Bitte prüfen Sie Umlaute und Sonderzeichen in den importierten Terminen."
+    )
+
+
+def _undecodable():
+    return _(
+        "Die Zeichenkodierung der Datei ist unbekannt. Bitte exportieren Sie den Kalender noch einmal "
+        "als iCalendar-Datei in UTF-8."
+    )
+
+
+def _decode_as(data, encoding):
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ImportFailed(_undecodable()) from None
+
+
+@dataclass
+class Parsed:
+    """A readable file: the entries to import, the broken ones (German, naming each) and notes."""
+
+    events: list
+    problems: list
+    notes: list
+    floating_zone: object
+
+
+def _entry_lines(text):
+    """The line number of each ``BEGIN:VEVENT``, in the order icalendar walks them."""
+    return [number for number, line in enumerate(text.splitlines(), start=1) if line.strip().upper() == "BEGIN:VEVENT"]
+
+
+def _entry_name(component, line):
+    title = _text(component, "SUMMARY") or _("Ohne Titel")
+    return _("„%(title)s“ (Zeile %(line)s)") % {"title": title, "line": line or "?"}
+
+
+def _zone_of(calendar):
+    name = _text(calendar, "X-WR-TIMEZONE")
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def read(data):
+    """The calendar in ``data`` as a ``Parsed``, or ``ImportFailed`` with a plain German message."""
+    if isinstance(data, bytes) and len(data) > MAX_BYTES:
         raise ImportFailed(_("Die Datei ist zu groß (höchstens 5 MB)."))
-    if b"BEGIN:VCALENDAR" not in data[:2048].upper():
+    text, note = decode(data)
+    if "BEGIN:VCALENDAR" not in text[:2048].upper():
         raise ImportFailed(
             _("Das ist keine iCalendar-Datei (.ics). Eine solche Datei beginnt mit „BEGIN:VCALENDAR“.")
         )
-    try:
-        calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError, TypeError) as error:
+    if "END:VCALENDAR" not in text[-2048:].upper():
         raise ImportFailed(
-            _("Die Kalenderdatei ist beschädigt und konnte nicht gelesen werden: %(error)s") % {"error": error}
+            _(
+                "Die Kalenderdatei ist unvollständig: Ihr Ende fehlt. Vermutlich wurde sie nicht ganz "
+                "heruntergeladen. Bitte laden oder exportieren Sie den Kalender noch einmal."
+            )
+        )
+    try:
+        calendar = Calendar.from_ical(text)
+    except Exception as error:  # icalendar raises many kinds; none of their English texts reaches the editor
+        raise ImportFailed(
+            _(
+                "Die Kalenderdatei ist beschädigt und konnte nicht gelesen werden. "
+                "Bitte exportieren Sie den Kalender noch einmal."
+            )
         ) from error
-    events = [component for component in calendar.walk("VEVENT")]
+    events = list(calendar.walk("VEVENT"))
     if not events:
         raise ImportFailed(_("Die Kalenderdatei enthält keine Termine."))
-    for component in events:
-        if not component.get("UID") or not component.get("DTSTART"):
-            raise ImportFailed(
-                _("Ein Termin in der Datei hat keine UID oder keinen Beginn (DTSTART). Es wurde nichts importiert.")
+    lines = _entry_lines(text)
+    kept, problems = [], []
+    for position, component in enumerate(events):
+        line = lines[position] if position < len(lines) else None
+        name = _entry_name(component, line)
+        component.entry_name = name
+        if not component.get("UID"):
+            problems.append(_("%(entry)s hat keine UID.") % {"entry": name})
+        elif not component.get("DTSTART"):
+            problems.append(_("%(entry)s hat keinen Beginn (DTSTART).") % {"entry": name})
+        elif component.get("RDATE") is not None:
+            problems.append(
+                _(
+                    "%(entry)s hat zusätzliche einzelne Termine (RDATE), die hier nicht übernommen werden "
+                    "können. Bitte tragen Sie diese Termine von Hand ein."
+                )
+                % {"entry": name}
             )
-    return events
+        else:
+            kept.append(component)
+    return Parsed(kept, problems, [note] if note else [], _zone_of(calendar))
+
+
+def parse(data):
+    """The importable entries in ``data``; ``ImportFailed`` if the file or any entry is broken."""
+    parsed = read(data)
+    if parsed.problems:
+        raise ImportFailed(" ".join([*parsed.problems, _nothing_imported()]))
+    return parsed.events
+
+
+def _nothing_imported():
+    return _(
+        "Es wurde nichts importiert. Sie können die übrigen Termine importieren, wenn Sie "
+        "„Fehlerhafte Termine überspringen“ wählen."
+    )
 
 
 def _moment(value):
     """An aware datetime in the calendar's time zone for a DTSTART/DTEND value; floating times are read
-    as the calendar's local time."""
+    in the file's ``X-WR-TIMEZONE``, else as the calendar's local time."""
     zone = calendar_timezone()
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return value.replace(tzinfo=zone)
+            return value.replace(tzinfo=_floating_zone.get() or zone).astimezone(zone)
         return value.astimezone(zone)
     return datetime.combine(value, time.min, tzinfo=zone)
 
@@ -209,11 +331,36 @@ def _same(page, fields, exceptions):
     return current == wanted
 
 
-def import_calendar(data, index, *, user=None):
-    """Import ``data`` (bytes of an .ics file) below ``index``; all or nothing."""
-    components = parse(data)
-    with override(index.locale.language_code):
-        return _import(components, index, user)
+def is_own_uid(uid, domain):
+    """True for the UIDs this site gives its events (``<translation key>@<domain>``, ``feeds.event_uid``)."""
+    return uid.casefold().endswith("@" + domain.casefold())
+
+
+def import_calendar(data, index, *, user=None, skip_broken=False):
+    """Import ``data`` (bytes of an .ics file) below ``index``; all or nothing.
+
+    With broken entries the import is refused, naming them, unless ``skip_broken``: then the
+    others are imported and each broken one is reported as a warning. Entries carrying this
+    site's own UIDs are never imported (they are the site's events already).
+    """
+    parsed = read(data)
+    if parsed.problems and not skip_broken:
+        raise ImportFailed(" ".join([*parsed.problems, _nothing_imported()]))
+    domain = uid_domain(index.get_site())
+    own = [component for component in parsed.events if is_own_uid(_text(component, "UID"), domain)]
+    components = [component for component in parsed.events if not is_own_uid(_text(component, "UID"), domain)]
+    token = _floating_zone.set(parsed.floating_zone)
+    try:
+        with override(index.locale.language_code):
+            result = _import(components, index, user)
+    finally:
+        _floating_zone.reset(token)
+    result.warnings[:0] = [*parsed.notes, *parsed.problems]
+    if own:
+        result.warnings.append(
+            _("Termine aus diesem Kalender selbst wurden nicht importiert: %(count)s.") % {"count": len(own)}
+        )
+    return result
 
 
 @transaction.atomic
@@ -230,8 +377,9 @@ def _import(components, index, user):
     categories = {
         category.name.casefold(): category for category in EventCategory.objects.filter(locale=index.locale)
     }
-    domain = uid_domain(index.get_site())
-    existing = {page.import_uid or event_uid(page, domain): page for page in EventPage.objects.descendant_of(index)}
+    # Only events imported here before are updated; the site's own events are never overwritten.
+    existing = {page.import_uid: page for page in EventPage.objects.descendant_of(index).exclude(import_uid="")}
+    component = None
     try:
         for uid, component in masters.items():
             fields = _fields(component, index, categories, result)
@@ -253,14 +401,22 @@ def _import(components, index, user):
             page.save_revision(user=user, clean=False).publish()
     except ValidationError as error:
         raise ImportFailed(
-            _("Ein Termin in der Datei ist fehlerhaft: %(error)s. Es wurde nichts importiert.")
-            % {"error": "; ".join(error.messages)}
+            _("Der Termin %(entry)s ist fehlerhaft: %(error)s. Es wurde nichts importiert.")
+            % {"entry": _entry(component), "error": "; ".join(error.messages)}
         ) from error
-    except (ValueError, TypeError, KeyError) as error:
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise ImportFailed(
-            _("Ein Termin in der Datei ist fehlerhaft: %(error)s. Es wurde nichts importiert.") % {"error": error}
+            _(
+                "Der Termin %(entry)s enthält ungültige Angaben (zum Beispiel ein Datum oder eine "
+                "Wiederholungsregel, die nicht gelesen werden kann). Es wurde nichts importiert."
+            )
+            % {"entry": _entry(component)}
         ) from error
     return result
+
+
+def _entry(component):
+    return getattr(component, "entry_name", None) or _text(component, "SUMMARY")
 
 
 def _free_slug(index, title):

@@ -13,6 +13,7 @@ from .listing import OccurrenceList
 from .month import MONTH_PARAM, MONTH_VIEW, VIEW_PARAM, month_context, month_link, parse_month
 from .occurrences import candidate_events, expand, window_for_month
 from .selection import filtered_occurrences, group_by_day, listed_occurrences, with_urls, with_whole_events
+from .structured_data import event_data, json_ld_script
 from .timezone import local_now, start_of_day
 
 LIST_HORIZON = timedelta(days=365)
@@ -126,16 +127,28 @@ def map_links(event):
     }
 
 
+def _image_url(event, request):
+    if not event.image_id:
+        return None
+    return request.build_absolute_uri(event.image.get_rendition("width-1200").url)
+
+
 def event_context(event, request):
     now = local_now()
     upcoming = expand(event, now, now + LIST_HORIZON)[:12]
+    first_occurrence = expand(event, start_of_day(event.local_start.date()), now + LIST_HORIZON)[:1]
     past = event.last_end is not None and event.last_end < now
     index = event.get_parent()
+    group = working_group(index) if index else None
+    described = upcoming if event.rrule and upcoming else first_occurrence
     return {
         "upcoming": upcoming,
-        "first_occurrence": expand(event, start_of_day(event.local_start.date()), now + LIST_HORIZON)[:1],
+        "first_occurrence": first_occurrence,
+        "json_ld": json_ld_script(
+            event_data(event, request, described, working_group=group, image_url=_image_url(event, request))
+        ),
         "is_past": past,
-        "working_group": working_group(index) if index else None,
+        "working_group": group,
         "language_names": [language_name(code) for code in event.languages or []],
         "ics_url": event.url + EVENT_FILENAME,
         "calendar_page": _calendar_page(event.locale),

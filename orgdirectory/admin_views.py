@@ -6,7 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from .transfer import ImportFailed, export_csv_text, export_json_text, import_csv_text
+from .office import XLSX_CONTENT_TYPE, export_csv_bytes, export_xlsx_bytes, import_file
+from .transfer import ImportFailed, export_json_text
 
 
 def may_transfer(user):
@@ -21,7 +22,12 @@ def require_transfer_permission(request):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV-Datei"), help_text=_("Eine Datei, wie sie der Export liefert (UTF-8)."))
+    file = forms.FileField(
+        label=_("CSV- oder Excel-Datei"),
+        help_text=_(
+            "Eine Datei, wie sie der Export liefert: CSV (Komma oder Semikolon, UTF-8 oder Windows-1252) oder .xlsx."
+        ),
+    )
 
 
 def transfer(request):
@@ -30,14 +36,9 @@ def transfer(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            text = form.cleaned_data["file"].read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            errors = [_("Die Datei ist nicht in UTF-8 gespeichert. Bitte speichern Sie sie als „CSV UTF-8“.")]
-        else:
-            try:
-                result = import_csv_text(text, user=request.user)
-            except ImportFailed as failure:
-                errors = failure.errors
+            result = import_file(form.cleaned_data["file"].read(), user=request.user)
+        except ImportFailed as failure:
+            errors = failure.errors
     return render(
         request, "orgdirectory/admin/transfer.html", {"form": form, "result": result, "errors": errors}
     )
@@ -51,7 +52,12 @@ def download(content, content_type, filename):
 
 def export_csv(request):
     require_transfer_permission(request)
-    return download(export_csv_text(), "text/csv; charset=utf-8", "organisationen.csv")
+    return download(export_csv_bytes(), "text/csv; charset=utf-8", "organisationen.csv")
+
+
+def export_xlsx(request):
+    require_transfer_permission(request)
+    return download(export_xlsx_bytes(), XLSX_CONTENT_TYPE, "organisationen.xlsx")
 
 
 def export_json(request):

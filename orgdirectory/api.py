@@ -2,12 +2,15 @@
 
 Same filters as the public page (``q``, ``kategorie``, ``arbeitskreis``, ``ort``,
 ``kreis``, ``sprache``, ``jetzt_offen``), plus ``locale`` for the language of the
-answer (texts, category and working-group names; default German) and
-``limit``/``offset`` for paging. See orgdirectory/README.md.
+answer (texts, category and working-group names; default German; ``lang`` is accepted as
+in older versions of the calendar's API) and ``limit``/``offset`` for paging. Invalid values
+get a 400 with ``{"error": ...}`` in the requested language. Any origin may read the answers
+(``Access-Control-Allow-Origin: *``). See orgdirectory/README.md.
 """
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -31,18 +34,34 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
 
+LANGUAGE_PARAMS = ("locale", "lang")
+
+
+class InvalidParameter(Exception):
+    """A query value the API refuses; the message is for the caller, in the requested language."""
+
+
 def requested_locale(request):
-    code = request.GET.get("locale", settings.LANGUAGE_CODE)
-    if code not in {code for code, _name in settings.LANGUAGES}:
-        code = settings.LANGUAGE_CODE
+    code = next((request.GET[name] for name in LANGUAGE_PARAMS if request.GET.get(name)), settings.LANGUAGE_CODE)
+    codes = [code for code, _name in settings.LANGUAGES]
+    if code not in codes:
+        raise InvalidParameter(_("Unbekannte Sprache. Erlaubt sind: %(codes)s") % {"codes": ", ".join(codes)})
     return Locale.objects.get(language_code=code)
 
 
-def number(value, default, maximum):
-    try:
-        return max(0, min(int(value), maximum))
-    except (TypeError, ValueError):
+def number(value, default, maximum, *, name, minimum=0):
+    if value is None or value == "":
         return default
+    try:
+        found = int(value)
+    except (TypeError, ValueError):
+        found = None
+    if found is None or not minimum <= found <= maximum:
+        raise InvalidParameter(
+            _("„%(name)s“ muss eine ganze Zahl von %(minimum)s bis %(maximum)s sein.")
+            % {"name": name, "minimum": minimum, "maximum": maximum}
+        )
+    return found
 
 
 def serialize(entry, request, labels):
@@ -105,7 +124,9 @@ def serialize(entry, request, labels):
             {"slug": item.page.slug, "title": labels["groups"].get(item.page.slug, item.page.title)}
             for item in source.memberships.all()
         ],
-        "url": request.build_absolute_uri(directory.organisation_url(source.key)) if directory else None,
+        "url": _directory_url(labels, request) + directory.reverse_subpage("organisation", args=[source.key])
+        if directory
+        else None,
     }
 
 
@@ -116,9 +137,22 @@ class DirectoryAPIView(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
 
+    def handle_exception(self, exc):
+        if isinstance(exc, InvalidParameter):
+            return Response({"error": str(exc)}, status=400)
+        return super().handle_exception(exc)
+
     def finalize_response(self, request, response, *args, **kwargs):
         request._request.urlconf = "orgdirectory.api_urlconf"
+        response["Access-Control-Allow-Origin"] = "*"  # public and read-only: any web app may read it
         return super().finalize_response(request, response, *args, **kwargs)
+
+
+def _directory_url(labels, request):
+    """The directory page's absolute URL on its configured Wagtail site (as feeds and vCards link), once per answer."""
+    if "directory_url" not in labels:
+        labels["directory_url"] = labels["directory"].get_full_url(request)
+    return labels["directory_url"]
 
 
 def labels_for(locale):
@@ -136,8 +170,8 @@ class OrganisationListAPI(DirectoryAPIView):
             query = parse_query(request.GET)
             entries = find_entries(query, locale)
             total = entries.count()
-            offset = number(request.GET.get("offset"), 0, 10**9)
-            limit = number(request.GET.get("limit"), DEFAULT_LIMIT, MAX_LIMIT)
+            offset = number(request.GET.get("offset"), 0, 10**9, name="offset")
+            limit = number(request.GET.get("limit"), DEFAULT_LIMIT, MAX_LIMIT, name="limit", minimum=1)
             page = localized_entries(entries[offset : offset + limit], locale)
             labels = labels_for(locale)
             return Response(

@@ -14,6 +14,7 @@ from .choices import Weekday
 from .conf import setting
 from .languages import is_rtl, native_name
 from .validators import dialable
+from .vcard import has_contact_data
 
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 UPCOMING_EXCEPTION_DAYS = 60
@@ -238,5 +239,7 @@ def organisation_context(entry_or_organisation, request, directory):
         "json_ld": json_ld(entry, url),
         "groups": member_groups(source, request, locale.pk),
         "category_name": category_name(source, locale),
-        "vcard_url": directory.url + directory.reverse_subpage("vcard", args=[source.key]) if directory else "",
+        "vcard_url": directory.url + directory.reverse_subpage("vcard", args=[source.key])
+        if directory and has_contact_data(source)
+        else "",
     }

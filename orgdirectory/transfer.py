@@ -84,6 +84,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     keys: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # e.g. "read as Windows-1252" (``office.import_file``)
 
 
 # -- reading stored organisations -------------------------------------------------------------------
@@ -135,8 +136,9 @@ def row_of(organisation):
 
 
 def export_csv_text():
+    """CSV with CRLF line ends, as RFC 4180 and Excel expect (the BOM is added by ``office.export_csv_bytes``)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for organisation in source_organisations():
         writer.writerow(row_of(organisation))
@@ -178,8 +180,19 @@ def export_json_text():
 
 
 def parse_clock(text):
-    hours, minutes = text.split(":")
-    return time(int(hours), int(minutes))
+    """``08:30`` as a time; anything else a German ValueError (never Python's "hour must be in 0..23")."""
+    try:
+        hours, minutes = text.split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise ValueError(_("„%(value)s“ ist keine Uhrzeit. Beispiel: „08:30“.") % {"value": text}) from None
+
+
+def parse_day(text):
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_("„%(value)s“ ist kein Datum. Beispiel: „2026-12-24“.") % {"value": text}) from None
 
 
 def parse_weekly(text):
@@ -202,7 +215,7 @@ def parse_exceptions(text):
         match = EXCEPTION.match(part)
         if not match:
             raise ValueError(_("Abweichungen: „%(part)s“ verstehe ich nicht. Beispiel: „2026-12-24 geschlossen (Heiligabend)“.") % {"part": part})
-        day = date.fromisoformat(match[1])
+        day = parse_day(match[1])
         if match[2] == "geschlossen":
             exceptions.append((day, True, None, None, match[3] or ""))
         else:
@@ -366,8 +379,11 @@ def validate(text):
     parsed, errors, seen = [], [], {}
     try:
         rows = list(read_rows(text))
-    except csv.Error as error:
-        raise ImportFailed([_("Die Datei ist keine gültige CSV-Datei: %(error)s") % {"error": error}]) from None
+    except csv.Error:
+        raise ImportFailed([
+            _("Die Datei ist keine gültige CSV-Datei (zum Beispiel ein Anführungszeichen ohne Gegenstück). "
+              "Bitte speichern Sie sie erneut als CSV.")
+        ]) from None
     if not rows:
         raise ImportFailed([_("Die Datei enthält keine Zeilen.")])
     for line, row in rows:

@@ -10,7 +10,7 @@ from . import opening_hours
 from .conf import base_template
 from .directory import filter_options, find_entries, find_entry, localized_entries, parse_query
 from .presenters import organisation_context, status_changes_at, status_text
-from .vcard import organisation_vcard
+from .vcard import has_contact_data, organisation_vcard
 
 PAGE_SIZE = 20
 
@@ -99,6 +99,8 @@ def organisation_view(request, directory, key):
 
 def vcard_view(request, directory, key):
     entry = entry_or_404(key, directory.locale)
+    if not has_contact_data(entry.source):
+        raise Http404
     response = HttpResponse(organisation_vcard(entry.shown, entry.source), content_type="text/vcard; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{key}.vcf"'
     return response

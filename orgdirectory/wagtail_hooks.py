@@ -36,6 +36,10 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "short_name", "town"]
     search_backend_name = None
     ordering = ["name"]
+    # Wagtail's own "Download CSV / XLSX" of the (filtered) listing; the full, re-importable table is
+    # the "Verzeichnis: Import und Export" screen (office.py).
+    list_export = ["key", "name", "short_name", "street", "postcode", "town", "phone", "email", "website", "live"]
+    export_filename = "organisationen"
 
     @property
     def permission_policy(self):
@@ -73,6 +77,7 @@ def register_transfer_urls():
         path("verzeichnis/austausch/", admin_views.transfer, name="orgdirectory_transfer"),
         path("verzeichnis/export.csv", admin_views.export_csv, name="orgdirectory_export_csv"),
         path("verzeichnis/export.json", admin_views.export_json, name="orgdirectory_export_json"),
+        path("verzeichnis/export.xlsx", admin_views.export_xlsx, name="orgdirectory_export_xlsx"),
     ]
 
 

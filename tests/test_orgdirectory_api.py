@@ -54,10 +54,14 @@ def test_api_answers_in_the_requested_language(client):
 
 
 def test_api_rejects_nothing_with_a_500(client):
-    response = client.get(API + "?kategorie=x&sprache=zz&limit=abc&offset=-3&locale=xx")
+    response = client.get(API + "?kategorie=x&sprache=zz")
     assert response.status_code == 200
     assert len(response.json()["meta"]["problems"]) == 2
     assert client.get(API + "gibt-es-nicht/").status_code == 404
+    # Invalid paging or language values are refused with a JSON error, never silently replaced.
+    for query in ("limit=abc", "limit=-1", "limit=0", "offset=-3", "locale=xx"):
+        refused = client.get(API + "?" + query)
+        assert refused.status_code == 400 and refused.json()["error"], query
 
 
 def test_api_query_count_is_bounded(client, django_assert_max_num_queries):

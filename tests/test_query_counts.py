@@ -35,7 +35,7 @@ BOUNDS_WITHOUT_FRAME_CACHE = {
     "organisation": 25,
     "calendar list": 25,
     "calendar month": 23,
-    "iCal feed": 16,
+    "iCal feed": 17,  # + the latest unpublishing/deletion of an event, for Last-Modified (events/ics_views.py)
     "API list": 11,
 }
 

@@ -88,6 +88,9 @@ MIDDLEWARE = [
     "security.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "translations.middleware.RememberLanguageMiddleware",
+    # Answers If-None-Match / If-Modified-Since with "304 Not Modified" from the ETag and Last-Modified
+    # of every response, the page cache's stored ones included (calendar apps polling feeds).
+    "django.middleware.http.ConditionalGetMiddleware",
     # A cached page is answered here, before sessions and language selection, which a hit does
     # not need; outside GZip, so pages are stored compressed and a hit costs no compression.
     "caching.pages.PageCacheMiddleware",

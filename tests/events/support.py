@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 from django.conf import settings
+from wagtail.models import Site
 
 from events.models import EventOccurrenceException, EventPage
 from events.timezone import calendar_timezone
@@ -31,3 +32,8 @@ def republish(page, **changes):
         setattr(page, name, value)
     page.save_revision().publish()
     return EventPage.objects.get(pk=page.pk)
+
+
+def site_root():
+    """The configured site's address (``WAGTAILADMIN_BASE_URL``), which feeds and the API link to."""
+    return Site.objects.get(is_default_site=True).root_url

@@ -12,7 +12,7 @@ from events.feeds import event_uid
 from events.models import EventPage
 from events.recurrence import Repeat
 from events.timezone import local_now
-from tests.events.support import SITE_UID_DOMAIN, at, publish_event, republish
+from tests.events.support import SITE_UID_DOMAIN, at, publish_event, republish, site_root
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_whole_feed_is_valid_rfc5545(client, calendar_de):
     for component in vevents:
         for name in ("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY", "URL", "STATUS"):
             assert component.get(name) is not None, name
-        assert str(component["URL"]).startswith("http://localhost/de/")
+        assert str(component["URL"]).startswith(site_root() + "/de/")
         if not component["DTSTART"].params.get("VALUE") == "DATE":
             assert component["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert any(component.get("RRULE") for component in vevents)
@@ -145,7 +145,7 @@ def test_feed_filters_by_language_and_town(client, calendar_de):
 def test_feed_speaks_the_language_of_its_url(client, calendar_de):
     calendar = get_feed(client, "/ar" + calendar_de.url[3:] + "feed.ics")
     urls = [str(component["URL"]) for component in calendar.walk("VEVENT")]
-    assert urls and all(url.startswith("http://localhost/ar/") for url in urls)
+    assert urls and all(url.startswith(site_root() + "/ar/") for url in urls)
 
 
 def test_event_page_offers_an_ics_download(client, index_loerrach):

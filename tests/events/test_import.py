@@ -10,7 +10,7 @@ from wagtail.models import Page
 from events.importer import ImportFailed, import_calendar
 from events.models import EventIndexPage, EventPage
 from events.recurrence import Repeat
-from tests.events.support import at, publish_event
+from tests.events.support import SITE_UID_DOMAIN, at, publish_event
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,11 @@ def empty_index(home_de):
     home_de.add_child(instance=index)
     index.save_revision().publish()
     return index
+
+
+def as_partner(feed):
+    """Our feed as a partner running the same software publishes it: UIDs of the partner's domain."""
+    return feed.replace(f"@{SITE_UID_DOMAIN}".encode(), b"@partner.example")
 
 
 def snapshot(index):
@@ -40,7 +45,7 @@ def test_round_trip_export_then_import_gives_the_same_events(client, index_loerr
         exceptions=[{"date": date(2027, 3, 23), "cancelled": True},
                     {"date": date(2027, 3, 30), "new_start": at(date(2027, 3, 31), 17), "new_end": at(date(2027, 3, 31), 19)}],
     )
-    feed = client.get(index_loerrach.url + "feed.ics").content
+    feed = as_partner(client.get(index_loerrach.url + "feed.ics").content)
     result = import_calendar(feed, empty_index)
     source = EventPage.objects.child_of(index_loerrach).count()
     assert len(result.created) == source and not result.updated
@@ -56,7 +61,7 @@ def test_round_trip_export_then_import_gives_the_same_events(client, index_loerr
 
 
 def test_reimport_updates_and_never_duplicates(client, index_loerrach, empty_index):
-    feed = client.get(index_loerrach.url + "feed.ics").content
+    feed = as_partner(client.get(index_loerrach.url + "feed.ics").content)
     import_calendar(feed, empty_index)
     before = snapshot(empty_index)
     again = import_calendar(feed, empty_index)
@@ -94,7 +99,7 @@ def test_a_broken_file_gives_a_german_error_and_changes_nothing(empty_index, dat
 
 def test_management_command(client, index_loerrach, empty_index, tmp_path, capsys):
     path = tmp_path / "partner.ics"
-    path.write_bytes(client.get(index_loerrach.url + "feed.ics").content)
+    path.write_bytes(as_partner(client.get(index_loerrach.url + "feed.ics").content))
     call_command("import_ics", str(path), index=str(empty_index.pk))
     assert "neu angelegt" in capsys.readouterr().out
     count = EventPage.objects.child_of(empty_index).count()
@@ -107,7 +112,7 @@ def test_management_command(client, index_loerrach, empty_index, tmp_path, capsy
 
 
 def test_admin_import_view(client, django_user_model, index_loerrach, empty_index):
-    feed = client.get(index_loerrach.url + "feed.ics").content
+    feed = as_partner(client.get(index_loerrach.url + "feed.ics").content)
     admin = django_user_model.objects.create_superuser("importer", "importer@example.invalid", "pw")
     client.force_login(admin)
     url = "/admin/events/import/"

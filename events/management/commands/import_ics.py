@@ -29,8 +29,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("source", help="Pfad zu einer .ics-Datei oder eine http(s)/webcal-Adresse")
         parser.add_argument("--index", required=True, help="ID oder Adresse der Veranstaltungsübersicht")
+        parser.add_argument(
+            "--fehlerhafte-ueberspringen", dest="skip_broken", action="store_true",
+            help="Fehlerhafte Termine auslassen (sie werden genannt) und die übrigen importieren",
+        )
 
-    def handle(self, *args, source, index, **options):
+    def handle(self, *args, source, index, skip_broken=False, **options):
         target = find_index(index)
         try:
             if source.lower().startswith(("http://", "https://", "webcal://")):
@@ -38,7 +42,7 @@ class Command(BaseCommand):
             else:
                 with open(source, "rb") as handle:
                     data = handle.read()
-            result = import_calendar(data, target)
+            result = import_calendar(data, target, skip_broken=skip_broken)
         except OSError as error:
             raise CommandError(f"Die Datei konnte nicht gelesen werden: {error}") from error
         except ImportFailed as error:
