@@ -7,7 +7,6 @@ duplicates them. The whole import is one transaction: a broken file changes noth
 """
 
 import re
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -20,13 +19,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from icalendar import Calendar
 
+from . import fetching
 from .feeds import cancelled_prefix, event_uid, uid_domain
 from .models import EventCategory, EventOccurrenceException, EventPage
 from .recurrence import Repeat, normalise_rrule
 from .timezone import calendar_timezone
 
-MAX_BYTES = 5 * 1024 * 1024
-FETCH_TIMEOUT = 15
+MAX_BYTES = fetching.MAX_BYTES
 
 
 class ImportFailed(Exception):
@@ -39,28 +38,27 @@ class ImportResult:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    submitted: list = field(default_factory=list)
 
     def summary(self):
-        return _("%(created)d neu angelegt, %(updated)d aktualisiert, %(unchanged)d unverändert.") % {
+        text = _("%(created)d neu angelegt, %(updated)d aktualisiert, %(unchanged)d unverändert.") % {
             "created": len(self.created),
             "updated": len(self.updated),
             "unchanged": len(self.unchanged),
         }
+        if self.submitted:
+            text += " " + _("%(count)d davon warten auf Freigabe durch die Prüfung.") % {"count": len(self.submitted)}
+        return text
 
 
 def fetch(url):
-    """Download a calendar the editor asked for, with a size limit and a timeout."""
+    """Download a calendar the editor asked for, without reaching internal hosts (``events.fetching``)."""
     if not re.match(r"^(https?|webcal)://", url, re.I):
         raise ImportFailed(_("Die Adresse muss mit http://, https:// oder webcal:// beginnen."))
-    url = re.sub(r"^webcal://", "https://", url, flags=re.I)
     try:
-        with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (scheme checked)
-            data = response.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as error:
-        raise ImportFailed(_("Der Kalender konnte nicht geladen werden: %(error)s") % {"error": error}) from error
-    if len(data) > MAX_BYTES:
-        raise ImportFailed(_("Die Datei ist zu groß (höchstens 5 MB)."))
-    return data
+        return fetching.fetch(url)
+    except fetching.FetchRefused as error:
+        raise ImportFailed(str(error)) from error
 
 
 def parse(data):
@@ -241,7 +239,7 @@ def _import(components, index, user):
                 result.unchanged.append(page)
                 continue
             if page is None:
-                page = EventPage(import_uid=uid, slug=_free_slug(index, fields["title"]), **fields)
+                page = EventPage(import_uid=uid, slug=_free_slug(index, fields["title"]), live=False, **fields)
                 page.exceptions = exceptions
                 index.add_child(instance=page)
                 result.created.append(page)
@@ -250,7 +248,7 @@ def _import(components, index, user):
                     setattr(page, name, value)
                 page.exceptions = exceptions
                 result.updated.append(page)
-            page.save_revision(user=user, clean=False).publish()
+            save(page, index, user, result)
     except ValidationError as error:
         raise ImportFailed(
             _("Ein Termin in der Datei ist fehlerhaft: %(error)s. Es wurde nichts importiert.")
@@ -261,6 +259,25 @@ def _import(components, index, user):
             _("Ein Termin in der Datei ist fehlerhaft: %(error)s. Es wurde nichts importiert.") % {"error": error}
         ) from error
     return result
+
+
+def may_publish(user, index):
+    """Whether ``user`` may publish events below ``index`` (Wagtail's page permissions; no user: a command)."""
+    return user is None or index.permissions_for_user(user).can_publish_subpage()
+
+
+def save(page, index, user, result):
+    """Publish the imported event if the importing user may publish there; otherwise keep it a draft
+    (a live event keeps its published version) and submit it to the index's workflow, as the editor's
+    "Zur Prüfung einreichen" would."""
+    revision = page.save_revision(user=user, clean=False)
+    if may_publish(user, index):
+        revision.publish(user=user)
+        return
+    result.submitted.append(page)
+    workflow = page.get_workflow()
+    if workflow is not None and not page.workflow_in_progress:
+        workflow.start(page, user)
 
 
 def _free_slug(index, title):

@@ -182,6 +182,10 @@ DEMO_TRANSLATABLE_SNIPPETS = [
 EVENTS_BASE_TEMPLATE = "base.html"
 EVENTS_UID_DOMAIN = "ak-migration-hochrhein"
 EVENTS_PRODID = "-//AK Migration Hochrhein//Veranstaltungskalender//DE"
+# Only a working group's own people import calendars (translators may add pages only to translate them).
+EVENTS_PERMISSION_POLICY = "editorial.permissions.may_import_events"
+# "Import by address" refuses internal addresses; these host names (comma-separated) are allowed anyway.
+EVENTS_FETCH_ALLOWED_HOSTS = env_list("EVENTS_FETCH_ALLOWED_HOSTS")
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
