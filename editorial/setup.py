@@ -29,8 +29,11 @@ REVIEW_WORKFLOW = "Prüfung vor Veröffentlichung"
 NETWORK_ADMINS = "Netzwerk-Administration"
 TRANSLATORS = "Übersetzung"
 
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
-REVIEWER_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page"]
+# Editors may lock pages but not unlock other people's locks (the lock holder always may); a reviewer's lock holds.
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+REVIEWER_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["unlock_page", "publish_page"]
+# Wagtail's own starter groups have rights on the whole site; nobody should get them by accident.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
 ADMIN_PAGE_PERMISSIONS = REVIEWER_PAGE_PERMISSIONS + ["bulk_delete_page"]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -60,6 +63,26 @@ def _page_permissions(group, page, codenames):
             GroupPagePermission.objects.get_or_create(
                 group=group, page=version, permission=permission("wagtailcore", codename)
             )
+
+
+def _withdraw_page_permissions(group, page, codenames):
+    GroupPagePermission.objects.filter(
+        group=group,
+        page__translation_key=page.translation_key,
+        permission__content_type__app_label="wagtailcore",
+        permission__codename__in=codenames,
+    ).delete()
+
+
+def empty_wagtail_default_groups():
+    """Take every right from Wagtail's starter groups „Editors“ and „Moderators“ (they stay, empty, so that
+    nobody's account breaks; an administrator can delete them)."""
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        group.permissions.clear()
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        for task in GroupApprovalTask.objects.filter(groups=group):
+            task.groups.remove(group)
 
 
 def _collection_permissions(group, collection):
@@ -119,6 +142,7 @@ def snippet_model_permissions(action_codenames):
 
 def ensure_editorial_setup(home, working_groups):
     """Create groups, collections, permissions and workflows; safe to run again."""
+    empty_wagtail_default_groups()
     network_admins = _group(NETWORK_ADMINS, *snippet_model_permissions(["add", "change", "delete", "publish", "lock", "unlock"]))
     _page_permissions(network_admins, home, ADMIN_PAGE_PERMISSIONS)
     _collection_permissions(network_admins, Collection.get_first_root_node())
@@ -140,6 +164,7 @@ def ensure_editorial_setup(home, working_groups):
         label = page.short_name or page.title
         editors = _group(f"{label} – Redaktion", *snippet_model_permissions(["add", "change"]))
         reviewers = _group(f"{label} – Prüfung", *snippet_model_permissions(["add", "change", "publish"]))
+        _withdraw_page_permissions(editors, page, ["unlock_page"])
         _page_permissions(editors, page, EDITOR_PAGE_PERMISSIONS)
         _page_permissions(reviewers, page, REVIEWER_PAGE_PERMISSIONS)
         collection = _collection(label)

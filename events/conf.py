@@ -17,6 +17,8 @@ DEFAULTS = {
     "EVENTS_WORKING_GROUPS": "events.groups.parent_pages",
     # Right-hand side of the iCalendar UIDs; None: the hostname of the Wagtail site.
     "EVENTS_UID_DOMAIN": None,
+    # Host names that "import by address" may load although they resolve to internal addresses (events/fetching.py).
+    "EVENTS_FETCH_ALLOWED_HOSTS": [],
     # PRODID of the feeds (RFC 5545: who made the file).
     "EVENTS_PRODID": "-//wagtail-eventcalendar//Veranstaltungskalender//DE",
 }

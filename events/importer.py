@@ -14,7 +14,6 @@ the rest is imported only when the editor says so (``skip_broken``).
 """
 
 import re
-import urllib.request
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -29,13 +28,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from icalendar import Calendar
 
+from . import fetching
 from .feeds import cancelled_prefix, uid_domain
 from .models import EventCategory, EventOccurrenceException, EventPage
 from .recurrence import Repeat, normalise_rrule
 from .timezone import calendar_timezone
 
-MAX_BYTES = 5 * 1024 * 1024
-FETCH_TIMEOUT = 15
+MAX_BYTES = fetching.MAX_BYTES
 # The zone of floating times (no TZID, no "Z") while a file is imported: its X-WR-TIMEZONE, else ours.
 _floating_zone = ContextVar("floating_zone", default=None)
 
@@ -50,28 +49,27 @@ class ImportResult:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    submitted: list = field(default_factory=list)
 
     def summary(self):
-        return _("%(created)d neu angelegt, %(updated)d aktualisiert, %(unchanged)d unverändert.") % {
+        text = _("%(created)d neu angelegt, %(updated)d aktualisiert, %(unchanged)d unverändert.") % {
             "created": len(self.created),
             "updated": len(self.updated),
             "unchanged": len(self.unchanged),
         }
+        if self.submitted:
+            text += " " + _("%(count)d davon warten auf Freigabe durch die Prüfung.") % {"count": len(self.submitted)}
+        return text
 
 
 def fetch(url):
-    """Download a calendar the editor asked for, with a size limit and a timeout."""
+    """Download a calendar the editor asked for, without reaching internal hosts (``events.fetching``)."""
     if not re.match(r"^(https?|webcal)://", url, re.I):
         raise ImportFailed(_("Die Adresse muss mit http://, https:// oder webcal:// beginnen."))
-    url = re.sub(r"^webcal://", "https://", url, flags=re.I)
     try:
-        with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (scheme checked)
-            data = response.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as error:
-        raise ImportFailed(_("Der Kalender konnte nicht geladen werden: %(error)s") % {"error": error}) from error
-    if len(data) > MAX_BYTES:
-        raise ImportFailed(_("Die Datei ist zu groß (höchstens 5 MB)."))
-    return data
+        return fetching.fetch(url)
+    except fetching.FetchRefused as error:
+        raise ImportFailed(str(error)) from error
 
 
 def decode(data):
@@ -389,7 +387,7 @@ def _import(components, index, user):
                 result.unchanged.append(page)
                 continue
             if page is None:
-                page = EventPage(import_uid=uid, slug=_free_slug(index, fields["title"]), **fields)
+                page = EventPage(import_uid=uid, slug=_free_slug(index, fields["title"]), live=False, **fields)
                 page.exceptions = exceptions
                 index.add_child(instance=page)
                 result.created.append(page)
@@ -398,7 +396,7 @@ def _import(components, index, user):
                     setattr(page, name, value)
                 page.exceptions = exceptions
                 result.updated.append(page)
-            page.save_revision(user=user, clean=False).publish()
+            save(page, index, user, result)
     except ValidationError as error:
         raise ImportFailed(
             _("Der Termin %(entry)s ist fehlerhaft: %(error)s. Es wurde nichts importiert.")
@@ -417,6 +415,25 @@ def _import(components, index, user):
 
 def _entry(component):
     return getattr(component, "entry_name", None) or _text(component, "SUMMARY")
+
+
+def may_publish(user, index):
+    """Whether ``user`` may publish events below ``index`` (Wagtail's page permissions; no user: a command)."""
+    return user is None or index.permissions_for_user(user).can_publish_subpage()
+
+
+def save(page, index, user, result):
+    """Publish the imported event if the importing user may publish there; otherwise keep it a draft
+    (a live event keeps its published version) and submit it to the index's workflow, as the editor's
+    "Zur Prüfung einreichen" would."""
+    revision = page.save_revision(user=user, clean=False)
+    if may_publish(user, index):
+        revision.publish(user=user)
+        return
+    result.submitted.append(page)
+    workflow = page.get_workflow()
+    if workflow is not None and not page.workflow_in_progress:
+        workflow.start(page, user)
 
 
 def _free_slug(index, title):

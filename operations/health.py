@@ -6,6 +6,7 @@ Nothing about the configuration (hosts, names, versions) is shown.
 """
 
 import logging
+import os
 import uuid
 
 from django.core.cache import cache
@@ -16,10 +17,24 @@ from django.views.decorators.cache import never_cache
 logger = logging.getLogger(__name__)
 
 
+def sqlite_file_missing():
+    """SQLite answers ``SELECT`` from an open connection to a deleted file, and would create an empty file
+    on a new one: the file itself must still be there."""
+    if connection.vendor != "sqlite":
+        return False
+    name = str(connection.settings_dict["NAME"])
+    in_memory = name == ":memory:" or name.startswith("file::memory:") or "mode=memory" in name
+    return not in_memory and not os.path.exists(name)
+
+
 def database_ok():
     try:
+        if sqlite_file_missing():
+            logger.error("healthz: the SQLite database file is missing")
+            return False
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+            # A table the site cannot work without, not only "SELECT 1", which an empty database answers too.
+            cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
             return cursor.fetchone() == (1,)
     except Exception:
         logger.error("healthz: database unreachable", exc_info=True)

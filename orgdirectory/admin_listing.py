@@ -14,6 +14,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Locale, Page
 from wagtail.snippets.views.snippets import IndexView
 
+from .cell_safety import neutralise_row
 from .languages import advice_language_choices
 from .models import Category, Organisation, Region
 
@@ -64,6 +65,11 @@ class OrganisationFilterSet(WagtailFilterSet):
 
 
 class OrganisationIndexView(IndexView):
+    def write_csv_row(self, writer, row_dict):
+        """Wagtail's CSV download of the list, with formula cells written as text (``cell_safety``);
+        its .xlsx download already stores every cell as text."""
+        return super().write_csv_row(writer, neutralise_row(row_dict))
+
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
         if "locale" not in kwargs["data"]:

@@ -18,6 +18,8 @@ DEFAULTS = {
     "ORGDIRECTORY_PERMISSION_POLICY": "orgdirectory.permissions.WorkingGroupPermissionPolicy",
     # Dotted path of ``function(organisation) -> list of pages`` whose editors may change the entry.
     "ORGDIRECTORY_OWNER_PAGES": "orgdirectory.permissions.member_group_pages",
+    # "Vier-Augen-Prinzip": whoever submitted an entry for review may not approve it themselves.
+    "ORGDIRECTORY_FOUR_EYES": True,
     # Page models an organisation can be a member of (``app_label.ModelName``); empty: any page.
     "ORGDIRECTORY_GROUP_PAGE_MODELS": [],
     # Page models a directory page may be created under; ``None``: anywhere.

@@ -40,6 +40,8 @@ def export_xlsx_bytes():
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             cell.number_format = "@"
+            if cell.data_type == "f":  # openpyxl stores "=…" as a formula; Excel would run it (cell_safety)
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

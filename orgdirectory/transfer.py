@@ -23,8 +23,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from .cell_safety import neutralise_row, restore_row, sanitise_rich_text
 from .languages import advice_language_codes
 from .models import (
+    RICH_TEXT_FEATURES,
     Category,
     Membership,
     OpeningException,
@@ -141,7 +143,7 @@ def export_csv_text():
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for organisation in source_organisations():
-        writer.writerow(row_of(organisation))
+        writer.writerow(neutralise_row(row_of(organisation)))
     return buffer.getvalue()
 
 
@@ -279,6 +281,9 @@ def parse_row(line, row, context):
     organisation = context["existing"].get(key) or Organisation(locale=context["locale"], live=True)
     for column, name in TEXT_COLUMNS.items():
         setattr(organisation, name, row[column])
+    stored = context["stored_rows"].get(key)
+    if not stored or stored["beschreibung"] != row["beschreibung"]:  # what is stored passed the editor already
+        organisation.description = sanitise_rich_text(row["beschreibung"], RICH_TEXT_FEATURES)
     category = row["kategorie"]
     if category and category not in context["categories"]:
         raise ValueError(_("Die Kategorie „%(value)s“ gibt es nicht.") % {"value": category})
@@ -355,7 +360,7 @@ def read_rows(text):
     reader = csv.DictReader(io.StringIO(text))
     start = 2
     for row in reader:
-        yield start, row
+        yield start, restore_row(row)
         start = reader.line_num + 1
 
 

@@ -1,4 +1,5 @@
-"""Admin URLs, account-menu entries and the user-listing reset button for two-factor login (cms/two_factor.py)."""
+"""Admin URLs, account-menu entries and the user-listing reset button for two-factor login (cms/two_factor.py),
+and wagtail-localize's snippet API limited to what the user may see (security/localize_api.py)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from security import two_factor
+from security.localize_api import VisibleSnippetViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -49,3 +51,20 @@ def two_factor_reset_button(user, request_user):
             icon_name="key",
             priority=90,
         )
+
+
+@hooks.register("register_admin_urls")
+def localize_snippet_api_urls():
+    """Ahead of wagtail-localize's own URLs (same paths): its snippet API without other groups' drafts."""
+    return [
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            VisibleSnippetViewSet.as_view({"get": "list"}),
+            name="localize_snippets_api_listing",
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            VisibleSnippetViewSet.as_view({"get": "retrieve"}),
+            name="localize_snippets_api_detail",
+        ),
+    ]

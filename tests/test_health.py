@@ -35,3 +35,16 @@ def test_healthz_stays_up_but_degraded_when_the_cache_is_down(client):
         response = client.get("/healthz")
     assert response.status_code == 200
     assert json.loads(response.content) == {"status": "degraded", "database": "ok", "cache": "error"}
+
+
+def test_healthz_is_503_when_the_sqlite_file_is_gone(client, tmp_path):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    missing = tmp_path / "geloescht.sqlite3"
+    with mock.patch.dict(connection.settings_dict, {"NAME": str(missing)}):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content)["database"] == "error"
+    assert not missing.exists()

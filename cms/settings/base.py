@@ -196,6 +196,10 @@ DEMO_TRANSLATABLE_SNIPPETS = [
 EVENTS_BASE_TEMPLATE = "base.html"
 EVENTS_UID_DOMAIN = "ak-migration-hochrhein"
 EVENTS_PRODID = "-//AK Migration Hochrhein//Veranstaltungskalender//DE"
+# Only a working group's own people import calendars (translators may add pages only to translate them).
+EVENTS_PERMISSION_POLICY = "editorial.permissions.may_import_events"
+# "Import by address" refuses internal addresses; these host names (comma-separated) are allowed anyway.
+EVENTS_FETCH_ALLOWED_HOSTS = env_list("EVENTS_FETCH_ALLOWED_HOSTS")
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -285,7 +289,14 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# Behind a proxy (AXES_PROXY_COUNT=1) the visitor's address is the one that proxy appended to X-Forwarded-For, i.e.
+# the right-most entry (django-ipware; whatever a visitor writes into the header is further left and not believed).
+# Without a proxy only REMOTE_ADDR counts. (ipware's own proxy_count expects "client, proxy1" lists and would read
+# a single appended address as no address at all, so it is not used.)
+AXES_BEHIND_PROXY = env_int("AXES_PROXY_COUNT", 0) > 0
+AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_PROXY_ORDER = "right-most" if AXES_BEHIND_PROXY else "left-most"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_BEHIND_PROXY else ("REMOTE_ADDR",)
 AXES_VERBOSE = False
 # Two-factor login (security/two_factor.py): optional per editor, or required for all.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)

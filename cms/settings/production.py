@@ -44,6 +44,10 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    # Without SMTP every mail would go to the console backend, i.e. valid password-reset links into the server
+    # log. Password reset is switched off instead; the login page says so (templates/wagtailadmin/login.html).
+    WAGTAIL_PASSWORD_RESET_ENABLED = False
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 
 # Structured logs: one JSON object per line on stderr (operations/jsonlog.py).
