@@ -51,15 +51,28 @@ def weekly_tasks(section):
     return tasks
 
 
+def may_approve(user, content):
+    """Whether ``user`` may publish ``content``: a page by its section's permissions, a snippet (a directory
+    entry) by its view set's policy, which follows the entry's working groups."""
+    if isinstance(content, Page):
+        return content.permissions_for_user(user).can_publish()
+    viewset = getattr(type(content), "snippet_viewset", None)
+    return viewset is not None and viewset.permission_policy.user_has_permission_for_instance(user, "publish", content)
+
+
 def awaiting_review(user, limit=10):
-    """Changes in review that this user may approve, oldest first, each with the address of its editor."""
+    """Changes in review that this user may approve, oldest first, each with the address of its editor.
+
+    Wagtail offers every task of a workflow to all of its reviewers; the directory has one workflow for
+    all working groups, so entries of other groups are left out here as they are refused on approval."""
     states = TaskState.objects.reviewable_by(user).select_related("workflow_state").order_by("started_at")
     finder = AdminURLFinder(user)
     items = []
-    for state in states[:limit]:
+    for state in states:
         content = state.workflow_state.content_object
-        items.append({"title": str(content), "url": finder.get_edit_url(content), "since": state.started_at})
-    return states.count(), items
+        if may_approve(user, content):
+            items.append({"title": str(content), "url": finder.get_edit_url(content), "since": state.started_at})
+    return len(items), items[:limit]
 
 
 class MyWorkingGroupPanel(Component):

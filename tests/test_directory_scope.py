@@ -158,3 +158,13 @@ def test_four_eyes_the_submitting_reviewer_cannot_approve_their_own_entry():
     )
     assert response.status_code == 302 and not refused(response)
     assert Organisation.objects.get(pk=entry.pk).name == "Schulamt (eigene Freigabe?)"
+
+
+def test_start_page_offers_a_reviewer_only_the_entries_of_their_own_group(entry_in_review):
+    """Wagtail lists every task of the one directory workflow to all its reviewers; the start page does not."""
+    _, own = login("pruef-wt", f"{WALDSHUT} – Prüfung")
+    _, other = login("pruef-lo", f"{LOERRACH} – Prüfung")
+    mine = own.get(reverse("wagtailadmin_home")).content.decode().split('id="my-group-heading"')[1].split("</section>")[0]
+    theirs = other.get(reverse("wagtailadmin_home")).content.decode().split('id="my-group-heading"')[1].split("</section>")[0]
+    assert "Warten auf Ihre Prüfung: 1" in mine and "Schulamt" in mine
+    assert "Warten auf Ihre Prüfung" not in theirs and "Schulamt" not in theirs
