@@ -11,6 +11,7 @@ import os
 
 import filetype
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.documents.forms import BaseDocumentForm
@@ -52,6 +53,7 @@ MESSAGES = {
     "document_markup": _(
         "Webseiten (HTML) und SVG-Grafiken können aus Sicherheitsgründen nicht hochgeladen werden."
     ),
+    "document_no_extension": _("Der Dateiname hat keine Endung wie „.pdf“. Erlaubt sind: %(extensions)s."),
 }
 
 
@@ -139,8 +141,19 @@ class CheckedDocumentForm(BaseDocumentForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and "file" in self.changed_data:
-            problem = document_problem(uploaded.name, _head(uploaded))
+            extension = os.path.splitext(uploaded.name)[1].lower().lstrip(".")
+            problem = document_problem(uploaded.name, _head(uploaded)) if extension else "document_no_extension"
             if problem:
-                extension = os.path.splitext(uploaded.name)[1].lower().lstrip(".")
-                raise forms.ValidationError(MESSAGES[problem], code=problem, params={"extension": extension})
+                allowed = ", ".join(getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or [])
+                raise forms.ValidationError(
+                    MESSAGES[problem], code=problem, params={"extension": extension, "extensions": allowed}
+                )
         return uploaded
+
+    def _post_clean(self):
+        """Wagtail's document model checks the extension again on a file this form has already refused,
+        finds no file name and adds „Dateiendung „“ ist nicht erlaubt“: keep only this form's message."""
+        refused = list(self.errors.get("file", []))
+        super()._post_clean()
+        if refused:
+            self.errors["file"] = self.error_class(refused)

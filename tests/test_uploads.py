@@ -93,7 +93,7 @@ def test_a_real_pdf_is_accepted_and_served_as_download(admin_client, client):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("seite.html", b"<html><script>alert(1)</script></html>", "Dateiendung"),
+        ("seite.html", b"<html><script>alert(1)</script></html>", "Webseiten (HTML)"),
         ("flyer.pdf", b"<!DOCTYPE html><html><body><script>alert(1)</script>", "Webseiten (HTML)"),
         ("bild.pdf", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "Webseiten (HTML)"),
         ("flyer.pdf", b"Das ist gar kein PDF, nur Text.", "passt nicht zur Dateiendung"),
@@ -119,3 +119,23 @@ def test_a_document_over_the_size_limit_is_refused(admin_client, settings):
     response = upload_document(admin_client, "gross.pdf", PDF + b"%" * 200)
     assert response.status_code == 200
     assert not get_document_model().objects.filter(title="Beispieldokument").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("flyer.pdf", b"Das ist gar kein PDF, nur Text.", "Der Inhalt der Datei passt nicht zur Dateiendung „.pdf“."),
+        ("seite.html", b"<html><script>alert(1)</script></html>", "Webseiten (HTML) und SVG-Grafiken"),
+        ("LIESMICH", b"Nur Text", "Der Dateiname hat keine Endung wie „.pdf“. Erlaubt sind: pdf, "),
+    ],
+)
+def test_an_upload_refused_in_the_multiple_upload_gets_exactly_one_plain_message(admin_client, name, content, message):
+    """The drag-and-drop upload shows every message of the form; Wagtail's model added a second,
+    wrong one („Dateiendung „“ ist nicht erlaubt“) to every refusal."""
+    response = admin_client.post(
+        "/admin/documents/multiple/add/",
+        {"files[]": SimpleUploadedFile(name, content), "collection": Collection.get_first_root_node().pk},
+    )
+    error = response.json()["error_message"]
+    assert error.startswith(message)
+    assert "\n" not in error and "„“" not in error
