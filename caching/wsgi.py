@@ -59,18 +59,36 @@ class PageCacheApplication:
 
 
 def _language_cookie(environ, status, headers):
-    """The visitor's language remembered as Django would (``translations.middleware``), on a hit too."""
-    from django.http import HttpResponse
+    """The visitor's language remembered as Django would (``translations.middleware``), on a hit too.
+
+    The cookie differs only by language, so its header is built once per language (``Max-Age``
+    alone: the same lifetime without a date to format on every hit).
+    """
     from django.http.cookie import parse_cookie
+    from django.utils.translation import get_language_from_path
 
-    from translations.middleware import remember_language
+    language = get_language_from_path(environ.get("PATH_INFO", ""))
+    if not language or status != 200:
+        return []
+    if not any(name.lower() == "content-type" and value.startswith("text/html") for name, value in headers):
+        return []
+    if parse_cookie(environ.get("HTTP_COOKIE", "")).get(settings.LANGUAGE_COOKIE_NAME) == language:
+        return []
+    header = _COOKIE_HEADERS.get(language)
+    if header is None:
+        from django.http import HttpResponse
 
-    probe = HttpResponse(status=status)
-    for name, value in headers:
-        if name.lower() == "content-type":
-            probe["Content-Type"] = value
-    remember_language(environ.get("PATH_INFO", ""), parse_cookie(environ.get("HTTP_COOKIE", "")), probe)
-    return [("Set-Cookie", morsel.output(header="").strip()) for morsel in probe.cookies.values()]
+        from translations.middleware import remember_language
+
+        probe = HttpResponse(content_type="text/html")
+        remember_language(environ.get("PATH_INFO", ""), {}, probe)
+        morsel = probe.cookies[settings.LANGUAGE_COOKIE_NAME]
+        morsel["expires"] = ""
+        header = _COOKIE_HEADERS[language] = morsel.output(header="").strip()
+    return [("Set-Cookie", header)]
+
+
+_COOKIE_HEADERS = {}
 
 
 def _static_headers(headers, path, url):
