@@ -164,9 +164,17 @@ def editing_load(workdir, mode, redis):
         editing = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "shell", "-c",
                                     EDITOR_CODE.format(seconds=SECONDS)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                    text=True)
-        assert editing.stdout.readline().strip() == "READY", "the editor did not start"
-        result = wrk(base, CONNECTIONS, SECONDS, script)
-        output = editing.communicate(timeout=SECONDS + 120)[0]
+        try:
+            for line in editing.stdout:  # Django's shell may first say what it imported
+                if line.strip() == "READY":
+                    break
+            else:
+                raise SystemExit("the editor did not start")
+            result = wrk(base, CONNECTIONS, SECONDS, script)
+            output = editing.communicate(timeout=SECONDS + 120)[0]
+        finally:
+            if editing.poll() is None:
+                editing.kill()
         drafts, publishes = output.split("EDITOR ", 1)[1].split()[:2]
         editor = {"drafts": int(drafts), "publishes": int(publishes)}
         result.update(editor, mode=mode, urls=len(urls), hit_ratio=round(result["hits"] / max(result["answers"], 1), 4))

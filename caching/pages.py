@@ -142,6 +142,8 @@ def stored_value(response):
 
 def not_modified(environ, headers):
     """Whether the client's copy (If-None-Match, else If-Modified-Since) is the stored one."""
+    if "HTTP_IF_NONE_MATCH" not in environ and "HTTP_IF_MODIFIED_SINCE" not in environ:
+        return False  # most requests: no date parsing on the hit path
     from django.utils.http import parse_etags, parse_http_date_safe
 
     found = {name.lower(): value for name, value in headers}
