@@ -62,6 +62,7 @@ messages: install
 bench: install
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; fi
 	$(PY) bench/load.py
+	$(PY) bench/editing.py
 
 # Dated archive of database and uploads in backups/; `make restore FILE=backups/ak-backup-....tar.gz`.
 backup: install

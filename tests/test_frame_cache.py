@@ -131,7 +131,7 @@ def test_the_page_cache_serves_the_directory_until_its_status_texts_change(clien
     make_organisation("immer-offen", "AAA Immer offen", hours=[(day, "00:00", "12:00") for day in range(7)]
                       + [(day, "12:00", "00:00") for day in range(7)])
     assert client.get(directory_url())["X-Page-Cache"] == "miss"
-    with mock.patch("caching.pages.cache.set", wraps=cache.set) as stored:
+    with mock.patch("caching.versions.cache.set", wraps=cache.set) as stored:
         cache.clear()
         assert client.get(directory_url())["X-Page-Cache"] == "miss"
     lifetime = stored.call_args.args[2]

@@ -13,28 +13,36 @@ from django.utils.translation import get_language_from_path
 ONE_YEAR = 365 * 24 * 60 * 60
 
 
+def remember_language(path_info, cookies, response):
+    """Set the language cookie on ``response`` when it is a page read under a language prefix.
+
+    Also used by the page cache's WSGI layer (``caching.wsgi``), which answers cached pages before
+    this middleware runs.
+    """
+    language = get_language_from_path(path_info)
+    if (
+        language
+        and response.status_code == 200
+        and response.get("Content-Type", "").startswith("text/html")
+        and cookies.get(settings.LANGUAGE_COOKIE_NAME) != language
+    ):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=ONE_YEAR,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+        )
+    return response
+
+
 class RememberLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        language = get_language_from_path(request.path_info)
-        if (
-            language
-            and response.status_code == 200
-            and response.get("Content-Type", "").startswith("text/html")
-            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
-        ):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=ONE_YEAR,
-                samesite="Lax",
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-            )
-        return response
+        return remember_language(request.path_info, request.COOKIES, self.get_response(request))
 
 
 class GermanAdminMiddleware:

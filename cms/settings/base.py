@@ -347,6 +347,9 @@ else:
 # Whole public pages are cached for anonymous visitors (the page cache, caching/pages.py). Without a
 # shared cache several processes would each keep their own copy, so it is on by default only with Redis.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)
+# What a change makes stale (caching/dependencies.py): "dependencies" (what shows the changed object), or
+# "everything" (every write to content, the behaviour before issue 20; for comparison in bench/).
+PAGE_CACHE_INVALIDATION = os.environ.get("PAGE_CACHE_INVALIDATION", "dependencies")
 # The page frame's lookups (menu, footer, language versions) are kept the same way (the frame cache,
 # caching/frame.py).
 FRAME_CACHE_SECONDS = env_int("FRAME_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") else 0)

@@ -34,7 +34,9 @@ def _versions_for(context):
     if anchor is None:
         versions = {}
     else:
-        host = request.get_host() if request else ""
+        # The full URLs (hreflang) carry the scheme: an https request behind the proxy must not
+        # store https addresses for plain-http visitors, or the other way round.
+        host = f"{request.scheme}://{request.get_host()}" if request else ""
         versions = cached("versions", [host, anchor.pk], lambda: _version_urls(anchor, request))
     if request is not None:
         request._page_versions = (getattr(page, "pk", None), versions)
