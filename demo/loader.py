@@ -8,9 +8,11 @@ are left as they are, so running the loader again never overwrites what an edito
 """
 
 from django.db import transaction
+from wagtail.models import Site
 
 from demo.events import load_demo_events
 from editorial.setup import ensure_editorial_setup
+from home.legal import OperatorDetails
 from home.models import ContentPage, MainMenu, NewsIndexPage, NewsPage
 from operations.setup import set_up_site
 from translations.locales import ensure_locales, sync_locale_trees
@@ -80,6 +82,29 @@ def ensure_example_content_page(home):
     return page
 
 
+# The operator's details are not in the seed: the demo shows where they appear, visibly as examples.
+EXAMPLE_OPERATOR = {
+    "name": "Beispiel: Name der Stelle, die die Website betreibt",
+    "address": "Beispiel: Straße und Hausnummer\nBeispiel: Postleitzahl und Ort",
+    "representative": "Beispiel: Name der vertretungsberechtigten Person",
+    "email": "beispiel-betreiber@example.org",
+    "phone": "Beispiel: Telefonnummer der Stelle",
+    "supervisory_authority": "Beispiel: zuständige Aufsichtsbehörde",
+    "data_protection_officer": "Beispiel: Datenschutzbeauftragte Person und wie man sie erreicht",
+}
+
+
+def ensure_example_operator_details():
+    """Fill the operator's details with marked examples, unless an editor has entered any."""
+    site = Site.objects.filter(is_default_site=True).first()
+    details = OperatorDetails.for_site(site)
+    if any(getattr(details, name) for name in EXAMPLE_OPERATOR):
+        return
+    for name, value in EXAMPLE_OPERATOR.items():
+        setattr(details, name, value)
+    details.save()
+
+
 def add_to_menu(source_locale, page):
     """Add the example page to the German menu once (the menu itself comes from setup_site)."""
     menu = MainMenu.objects.filter(locale=source_locale).first()
@@ -99,6 +124,7 @@ def load_demo_content():
     load_demo_directory(home)
     load_demo_events(home, groups)
     add_to_menu(source_locale, faq)
+    ensure_example_operator_details()
     sync_locale_trees(source_locale, locales)
     apply_demo_translations()
     ensure_editorial_setup(home, groups)

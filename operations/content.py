@@ -15,7 +15,8 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from events.models import CalendarPage, EventIndexPage
-from home.models import Footer, HomePage, MainMenu, NewsIndexPage, WorkingGroupPage
+from home.legal import LEGAL_PAGES
+from home.models import Footer, HomePage, LegalPage, MainMenu, NewsIndexPage, WorkingGroupPage
 from home.site import ensure_home_page
 from orgdirectory.models import Category, DirectoryPage, Membership, Organisation, Region
 
@@ -181,6 +182,19 @@ def ensure_directory_page(home, report):
     )
 
 
+def ensure_legal_pages(home, report):
+    """Impressum, privacy and accessibility statement (their text is generated; the operator's details come from the admin)."""
+    for kind, title, slug in LEGAL_PAGES:
+        existing = LegalPage.objects.child_of(home).filter(kind=kind).first()
+        ensure_child(
+            report,
+            home,
+            LegalPage,
+            existing.slug if existing else slug,
+            lambda kind=kind, title=title, slug=slug: LegalPage(title=title, slug=slug, kind=kind, show_in_menus=False),
+        )
+
+
 def ensure_rows(model, locale, rows, report):
     found = {}
     for order, (slug, name) in enumerate(rows):
@@ -248,6 +262,7 @@ def ensure_real_content(source_locale, report):
     groups = ensure_working_groups(home, report)
     calendar = ensure_calendar_page(home, report)
     directory = ensure_directory_page(home, report)
+    ensure_legal_pages(home, report)
     ensure_seed_entries(Locale.objects.get(language_code=settings.LANGUAGE_CODE), groups, report)
     ensure_menu(source_locale, [(group, group.short_name) for group in groups] + [(calendar, ""), (directory, "")], report)
     ensure_footer(source_locale, report)

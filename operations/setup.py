@@ -9,12 +9,35 @@ content: the demo app (development and tests only) builds on this and adds its e
 changes what exists (the returned report says what it left alone).
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
+from wagtail.models import Site
 
 from editorial.setup import ensure_editorial_setup
 from translations.locales import ensure_locales, sync_locale_trees
 
 from .content import Report, ensure_real_content
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", ""}
+
+
+def ensure_site_address(report):
+    """Give the default site the public address of ``WAGTAILADMIN_BASE_URL`` while it still has the placeholder.
+
+    Sitemap, canonical and hreflang links are absolute URLs built from the Wagtail site's host
+    name; ``localhost`` there would send search engines nowhere. A host name an administrator
+    has set is left alone.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    public = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
+    if site is None or site.hostname not in LOCAL_HOSTS or (public.hostname or "") in LOCAL_HOSTS:
+        return
+    site.hostname = public.hostname
+    site.port = public.port or (443 if public.scheme == "https" else 80)
+    site.save()
+    report.created.append(f"Adresse der Website: {site.root_url}")
 
 
 @transaction.atomic
@@ -23,6 +46,7 @@ def set_up_site():
     report = Report()
     source_locale, locales = ensure_locales()
     home, groups = ensure_real_content(source_locale, report)
+    ensure_site_address(report)
     sync_locale_trees(source_locale, locales)
     ensure_editorial_setup(home, groups)
     return home, groups, report

@@ -85,6 +85,23 @@ def alternate_links(context):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def canonical_link(context):
+    """The page's canonical URL; for a German fallback (alias) the German page's, with ``noindex``.
+
+    Search engines then index each text once instead of 12 copies of the same German page.
+    """
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return None
+    versions = _versions_for(context)
+    if page.alias_of_id and translation.get_language() != settings.LANGUAGE_CODE:
+        german = versions.get(settings.LANGUAGE_CODE)
+        return {"url": german["full_url"] if german else "", "noindex": True}
+    own = versions.get(translation.get_language())
+    return {"url": own["full_url"] if own else page.get_full_url(context.get("request")), "noindex": False}
+
+
 @register.simple_tag
 def page_is_untranslated(page):
     return is_untranslated(page)
@@ -168,19 +185,53 @@ def main_menu(context):
     return {"entries": [{**entry, "current": current_path.startswith(entry["url"])} for entry in entries]}
 
 
+def _legal_links():
+    """The legal pages in the visitor's language (a German page's alias where untranslated), in the order of the kinds."""
+    from home.legal import LEGAL_KINDS
+    from home.models import LegalPage
+
+    order = [kind for kind, _label in LEGAL_KINDS]
+    pages = LegalPage.objects.live().public().filter(locale__language_code=translation.get_language())
+    return [
+        {"url": page.url, "title": page.title, "lang": settings.LANGUAGE_CODE if page.alias_of_id else ""}
+        for page in sorted(pages, key=lambda page: order.index(page.kind) if page.kind in order else len(order))
+    ]
+
+
+def _contact_links():
+    """Each working group's contact page in the visitor's language."""
+    from home.models import WorkingGroupPage
+
+    pages = WorkingGroupPage.objects.live().public().filter(locale__language_code=translation.get_language()).order_by("path")
+    return [
+        {
+            "url": page.url + page.reverse_subpage("contact"),
+            "title": page.short_name or page.title,
+            "lang": settings.LANGUAGE_CODE if page.alias_of_id else "",
+        }
+        for page in pages
+    ]
+
+
 def _footer():
     footer = _for_active_locale(Footer)
+    legal = _legal_links()
+    contacts = _contact_links()
     if footer is None:
-        return None
+        return {"html": "", "lang": "", "legal": legal, "contacts": contacts}
     language = footer.locale.language_code
-    return {"html": RichText(footer.text).__html__(), "lang": language if language != translation.get_language() else ""}
+    return {
+        "html": RichText(footer.text).__html__(),
+        "lang": language if language != translation.get_language() else "",
+        "legal": legal,
+        "contacts": contacts,
+    }
 
 
 @register.inclusion_tag("home/tags/footer.html")
 def site_footer():
     footer = cached("footer", [translation.get_language()], _footer)
-    if footer is not None:
-        footer = {**footer, "html": mark_safe(footer["html"])}  # the editors' rich text, rendered by Wagtail
+    footer = {**footer, "html": mark_safe(footer["html"])}  # the editors' rich text, rendered by Wagtail
     return {"footer": footer}
 
 
