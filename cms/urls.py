@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.search import search_view
-from home.sitemap import MultilingualSitemap, robots_txt
+from home.public.search import search_view
+from home.public.sitemap import MultilingualSitemap, robots_txt
 from operations.health import healthz
 
 urlpatterns = [

@@ -7,7 +7,7 @@ footer links them in every language. The operator's details are not in the worki
 description, so they are entered once, as a site setting („Betreiberangaben“), and every legal
 page shows them; until an editor has filled every field the pages say plainly that they are
 missing (never invented data). The privacy statement's technical part is generated from the
-configuration (``home/privacy.py``). The page type itself is ``home.models.LegalPage``, so it cannot drift from what the software does.
+configuration (``home/public/privacy.py``). The page type itself is ``home.models.LegalPage``, so it cannot drift from what the software does.
 """
 
 from django.db import models

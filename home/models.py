@@ -308,7 +308,7 @@ class LegalPage(SitePage):
         verbose_name_plural = _("Rechtliche Seiten")
 
     def get_context(self, request, *args, **kwargs):
-        from .privacy import privacy_facts
+        from .public.privacy import privacy_facts
 
         context = super().get_context(request, *args, **kwargs)
         site = self.get_site() or Site.find_for_request(request)

@@ -79,10 +79,10 @@ def test_an_arabic_word_on_the_arabic_site_finds_the_arabic_page(client):
 
 
 @pytest.mark.django_db
-def test_untranslated_pages_are_found_by_their_german_text_and_marked_german(client):
-    alias = Page.objects.live().filter(locale__language_code="ar", alias_of__isnull=False, depth__gt=2).first()
-    word = max(re.findall(r"\w{6,}", alias.title), key=len)
-    document = get(client, "/ar/suche/", q=word)
+def test_untranslated_pages_are_found_by_their_german_text_and_marked_german(client, untranslated_page):
+    alias = Page.objects.get(translation_key=untranslated_page.translation_key, locale__language_code="ar")
+    assert alias.alias_of_id == untranslated_page.pk
+    document = get(client, "/ar/suche/", q="Zwiebelturmsprechstunde")
     mine = [r for r in results(document) if r["href"] == alias.url]
     assert mine and mine[0]["lang"] == "de"
     assert "بالألمانية" in mine[0]["kind"]
@@ -120,3 +120,13 @@ def test_search_page_is_not_indexed_and_says_so_in_the_visitors_language(client)
     assert "noindex" in document.select_one('meta[name="robots"]')["content"]
     status = document.select_one("main [role=status]").get_text()
     assert "zzzzqqqq" in status and "Keine Ergebnisse" not in status
+
+
+@pytest.mark.django_db
+def test_results_may_be_kept_by_the_page_cache_until_the_first_listed_event_ends(client):
+    response = client.get("/de/suche/", {"q": "Beispiel"})
+    assert "no-cache" in response["Cache-Control"]  # browsers and CDNs cannot know when editors change something
+    seconds = response.page_cache_seconds
+    assert seconds is None or 0 < seconds <= 366 * 24 * 3600
+    plain = client.get("/de/suche/", {"q": "zzzzqqqq"})
+    assert plain.page_cache_seconds is None  # nothing time-dependent: kept until the next edit

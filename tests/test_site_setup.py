@@ -33,11 +33,19 @@ from home.models import HomePage, WorkingGroupPage
 Organisation = apps.get_model('orgdirectory', 'Organisation')
 site = Site.objects.get(is_default_site=True)
 client = Client()
-statuses, types = {}, {}
+statuses, types, legal_missing, footers = {}, {}, [], set()
 for page in Page.objects.live().public().filter(depth__gt=1).specific().select_related('locale'):
     response = client.get(page.url, secure=True)
     statuses[page.url] = response.status_code
     types.setdefault(type(page).__name__, set()).add(page.locale.language_code)
+    body = response.content.decode()
+    footers.add(body.count('/impressum/') >= 1 and body.count('/datenschutz/') >= 1 and body.count('/barrierefreiheit/') >= 1)
+    if type(page).__name__ == 'LegalPage':
+        legal_missing.append('notice--missing' in body)
+    if type(page).__name__ == 'WorkingGroupPage':
+        statuses[page.url + 'kontakt/'] = client.get(page.url + 'kontakt/', secure=True).status_code
+for url in ('/sitemap.xml', '/robots.txt', '/de/suche/?q=Jobcenter', '/ar/suche/?q=Jobcenter'):
+    statuses[url] = client.get(url, secure=True).status_code
 texts = []
 for page in Page.objects.filter(depth__gt=1).specific():
     texts.append(page.title)
@@ -51,6 +59,8 @@ print(json.dumps({
                          for code in Locale.objects.values_list('language_code', flat=True)},
     'statuses': statuses,
     'types': {name: sorted(codes) for name, codes in types.items()},
+    'legal_missing': legal_missing,
+    'footers': sorted(footers),
     'example_texts': [text for text in texts if 'Beispiel' in text],
     'example_entries': list(Organisation.objects.filter(name__startswith='Beispiel').values_list('name', flat=True)),
     'entries': sorted(Organisation.objects.filter(locale__language_code='de').values_list('name', flat=True)),
@@ -158,8 +168,14 @@ def test_setup_site_builds_the_real_site_from_the_seed_and_nothing_invented(prod
     assert state["statuses"] and set(state["statuses"].values()) == {200}, {
         url: code for url, code in state["statuses"].items() if code != 200
     }
-    for page_type in ("HomePage", "WorkingGroupPage", "NewsIndexPage", "EventIndexPage", "CalendarPage", "DirectoryPage"):
+    for page_type in (
+        "HomePage", "WorkingGroupPage", "NewsIndexPage", "EventIndexPage", "CalendarPage", "DirectoryPage", "LegalPage"
+    ):
         assert state["types"].get(page_type) == sorted(LANGUAGES), page_type
+
+    # The three legal pages in every language, linked from every footer, saying the operator's details are missing.
+    assert len(state["legal_missing"]) == 3 * len(LANGUAGES) and all(state["legal_missing"])
+    assert state["footers"] == [True]
 
     # The seed's own texts and member lists, word for word.
     paragraphs = seed_paragraphs()

@@ -185,38 +185,35 @@ def main_menu(context):
     return {"entries": [{**entry, "current": current_path.startswith(entry["url"])} for entry in entries]}
 
 
-def _legal_links():
-    """The legal pages in the visitor's language (a German page's alias where untranslated), in the order of the kinds."""
-    from home.legal import LEGAL_KINDS
-    from home.models import LegalPage
+def _footer_links():
+    """The legal pages and each working group's contact page in the visitor's language, in one query.
 
-    order = [kind for kind, _label in LEGAL_KINDS]
-    pages = LegalPage.objects.live().public().filter(locale__language_code=translation.get_language())
-    return [
-        {"url": page.url, "title": page.title, "lang": settings.LANGUAGE_CODE if page.alias_of_id else ""}
-        for page in sorted(pages, key=lambda page: order.index(page.kind) if page.kind in order else len(order))
-    ]
+    Untranslated pages are the German pages' aliases at this language's URLs (marked German).
+    The legal pages come in the order setup_site created them (Impressum, privacy, accessibility).
+    """
+    from home.models import LegalPage, WorkingGroupPage
 
-
-def _contact_links():
-    """Each working group's contact page in the visitor's language."""
-    from home.models import WorkingGroupPage
-
-    pages = WorkingGroupPage.objects.live().public().filter(locale__language_code=translation.get_language()).order_by("path")
-    return [
-        {
-            "url": page.url + page.reverse_subpage("contact"),
-            "title": page.short_name or page.title,
-            "lang": settings.LANGUAGE_CODE if page.alias_of_id else "",
-        }
-        for page in pages
-    ]
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(LegalPage, WorkingGroupPage)
+        .filter(locale__language_code=translation.get_language(), depth=3)
+        .select_related("content_type")
+        .order_by("path")
+    )
+    legal, contacts = [], []
+    for page in pages:
+        entry = {"title": page.title, "lang": settings.LANGUAGE_CODE if page.alias_of_id else ""}
+        if page.content_type.model_class() is LegalPage:
+            legal.append({**entry, "url": page.url})
+        else:
+            contacts.append({**entry, "url": f"{page.url}kontakt/"})
+    return legal, contacts
 
 
 def _footer():
     footer = _for_active_locale(Footer)
-    legal = _legal_links()
-    contacts = _contact_links()
+    legal, contacts = _footer_links()
     if footer is None:
         return {"html": "", "lang": "", "legal": legal, "contacts": contacts}
     language = footer.locale.language_code

@@ -23,7 +23,7 @@ PAGE_TYPES = [
     ("event", "events", "EventPage"),
     ("legal", "home", "LegalPage"),
 ]
-# Not a page type, but a page of its own: the site search with results (home/search.py).
+# Not a page type, but a page of its own: the site search with results (home/public/search.py).
 SEARCH_QUERY = "Beispiel"
 
 SCRIPT = """

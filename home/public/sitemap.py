@@ -47,8 +47,12 @@ class MultilingualSitemap(Sitemap):
                     versions.append({"lang_code": code, "location": location})
                     if code == settings.LANGUAGE_CODE:
                         versions.append({"lang_code": "x-default", "location": location})
+            own = item.get_full_url(self.request) or ""
             for url_info in item.get_sitemap_urls(self.request):
-                urls.append({**url_info, "alternates": versions})
+                # A route below the page (a working group's contact page) has the same route below each translation.
+                suffix = url_info["location"][len(own):] if own and url_info["location"].startswith(own) else ""
+                alternates_of_url = [{**version, "location": version["location"] + suffix} for version in versions]
+                urls.append({**url_info, "alternates": alternates_of_url})
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
