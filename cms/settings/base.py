@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",

@@ -25,6 +25,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
 from security.search import clean_query
 
@@ -136,7 +137,7 @@ def search_entries(query, locale):
     if directory is None:
         return results
     for queryset, lang in searches:
-        for entry in queryset.search(query, operator="and")[:MAX_HITS_PER_KIND]:
+        for entry in get_search_backend().search(query, queryset, operator="and")[:MAX_HITS_PER_KIND]:
             if lang and entry.translation_key in translated_keys:
                 continue
             url = directory.organisation_url(entry.key)

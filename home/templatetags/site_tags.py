@@ -190,12 +190,12 @@ def _footer_links():
 
     Untranslated pages are the German pages' aliases at this language's URLs (marked German).
     The legal pages come in the order setup_site created them (Impressum, privacy, accessibility).
+    No view-restriction lookup (``public()`` costs a query on every page): these pages are public by law.
     """
     from home.models import LegalPage, WorkingGroupPage
 
     pages = (
         Page.objects.live()
-        .public()
         .type(LegalPage, WorkingGroupPage)
         .filter(locale__language_code=translation.get_language(), depth=3)
         .select_related("content_type")
