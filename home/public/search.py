@@ -77,7 +77,7 @@ def snippet(text, query):
     return mark_safe(escape(prefix) + "".join(marked) + escape(suffix))
 
 
-PAGE_TEXT_FIELDS = ["teaser", "intro", "description", "goals", "background", "body", "town", "organiser"]
+PAGE_TEXT_FIELDS = ["teaser", "intro", "description", "goals", "background", "members", "body", "town", "organiser"]
 
 
 def _page_kind(page):
@@ -87,6 +87,13 @@ def _page_kind(page):
     if label == "home.newspage":
         return "news"
     return "page"
+
+
+def _last_end(event):
+    """When the event (or the last date of its series) ends; ``None`` for a series without end."""
+    if getattr(event, "repeat", "") and not getattr(event, "repeat_until", None) and not getattr(event, "repeat_count", None):
+        return None
+    return getattr(event, "last_end", None) or getattr(event, "end", None) or event.start
 
 
 def search_pages(query, locale, request):
@@ -107,8 +114,7 @@ def search_pages(query, locale, request):
         is_german = bool(page.alias_of_id) and locale.language_code != settings.LANGUAGE_CODE
         when = None
         if _page_kind(page) == "event":
-            last = getattr(page, "last_end", None) or getattr(page, "end", None) or page.start
-            when = (page.start, last)
+            when = (page.start, _last_end(page))
         results.append(
             Result(
                 kind=_page_kind(page),
@@ -149,7 +155,10 @@ def search_entries(query, locale):
 def ordered(results):
     """Upcoming events first (soonest first), then pages and news, then directory entries, then past events."""
     now = timezone.now()
-    upcoming = sorted((r for r in results if r.kind == "event" and r.when and r.when[1] >= now), key=lambda r: r.when[0])
+    upcoming = sorted(
+        (r for r in results if r.kind == "event" and r.when and (r.when[1] is None or r.when[1] >= now)),
+        key=lambda r: r.when[0],
+    )
     past = [r for r in results if r.kind == "event" and r not in upcoming]
     pages = [r for r in results if r.kind in ("page", "news")]
     entries = [r for r in results if r.kind == "organisation"]
@@ -203,7 +212,7 @@ def declare_cacheability(response, results):
     """
     patch_cache_control(response, no_cache=True)
     now = timezone.now()
-    ends = [result.when[1] for result in results if result.when and result.when[1] >= now]
+    ends = [result.when[1] for result in results if result.when and result.when[1] and result.when[1] >= now]
     seconds = int((min(ends) - now).total_seconds()) if ends else None
     if seconds is None or seconds > 0:
         response.page_cache_seconds = seconds
