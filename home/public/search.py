@@ -137,7 +137,8 @@ def search_entries(query, locale):
     translated_keys = set(own.values_list("translation_key", flat=True))
     searches = [(own, "")]
     if locale.language_code != settings.LANGUAGE_CODE:
-        german = Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True)
+        # Filter by the locale itself: the search backend filters on indexed fields only (locale, live).
+        german = Organisation.objects.filter(locale=Locale.objects.get(language_code=settings.LANGUAGE_CODE), live=True)
         searches.append((german, settings.LANGUAGE_CODE))
     directory = DirectoryPage.objects.live().filter(locale=locale).first()
     if directory is None:
