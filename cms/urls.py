@@ -3,8 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.public.search import search_view
+from home.public.sitemap import MultilingualSitemap, robots_txt
 from operations.health import healthz
 from publicapi.openapi import openapi_view
 from publicapi.wagtail_api import api_router
@@ -13,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("api/events/", include("events.urls")),
     path("api/v2/organisations/", include("orgdirectory.urls")),
     path("api/v2/", api_router.urls),  # Wagtail's pages, images and documents (publicapi/wagtail_api.py)
@@ -29,6 +34,7 @@ if settings.DEBUG:
 # Every public page lives below its language prefix: /de/, /ar/, ...
 # LocaleMiddleware redirects "/" to the visitor's language.
 urlpatterns += i18n_patterns(
+    path("suche/", search_view, name="search"),
     path("", include("events.ics_urls")),  # <page>/feed.ics, <event>/termin.ics (Wagtail serves only "/" paths)
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,73 +1,29 @@
-"""Demo content of the directory: the two counties, one entry per institution the seed names, three examples.
+"""Example entries of the directory: three, named "Beispiel: …" and saying so in their description.
 
-Site data, not part of the orgdirectory plugin: the plugin knows no region or institution.
+Site data, not part of the orgdirectory plugin. The real part of the directory (the counties,
+the kinds of help and one entry per institution the seed names) comes from ``setup_site``
+(``operations/content.py``); these examples only show what opening hours and languages look
+like. Only the town is given for them; they have no address, phone or e-mail.
 
-The seed names institutions but gives no address, phone number or opening
-hours, so those stay empty. Three extra entries, named "Beispiel: …" and saying
-so in their description, show what opening hours and languages look like. Only
-the town is given for them; they have no address, phone or e-mail.
-
-Idempotent: what exists (matched by key or slug) is left as it is.
+Idempotent: what exists (matched by key) is left as it is.
 """
 
 from datetime import date, time
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Locale
 
+from operations.content import CATEGORIES, REGIONS, Report, ensure_rows, key_for  # noqa: F401 - key_for: used by tests
 from orgdirectory.models import (
     Category,
     DirectoryPage,
-    Membership,
     OpeningException,
     OpeningInterval,
     Organisation,
     OrganisationLanguage,
     Region,
 )
-
-CATEGORIES = [
-    ("beratung", "Beratung"),
-    ("behoerde", "Behörde"),
-    ("sprachkurs", "Sprachkurs"),
-    ("arbeit-und-ausbildung", "Arbeit und Ausbildung"),
-    ("bildung", "Bildung"),
-    ("wohnen", "Wohnen"),
-    ("gesundheit", "Gesundheit"),
-    ("jugend", "Jugend"),
-    ("netzwerk", "Netzwerk und Koordination"),
-]
-
-# The two counties of the working groups (``Region`` rows: slug, German name).
-REGIONS = [("loerrach", "Landkreis Lörrach"), ("waldshut", "Landkreis Waldshut")]
-
-# The kind of help of each institution the seed names (a classification, not a fact about it).
-SEED_CATEGORIES = {
-    "Agentur für Arbeit": "arbeit-und-ausbildung",
-    "Jobcenter": "arbeit-und-ausbildung",
-    "Ausländerbehörden": "behoerde",
-    "Integrationsbeauftragter des Landkreises": "beratung",
-    "Internationale Kommission der Stadt Lörrach": "netzwerk",
-    "Jugendmigrationsdienste": "jugend",
-    "Migrationserstberatung für erwachsene Zuwanderer": "beratung",
-    "Regierungspräsidium Freiburg": "behoerde",
-    "Regionalkoordinator des Bundesamtes für Migration und Flüchtlinge": "behoerde",
-    "Sozialer Arbeitskreis (SAK) Lörrach": "beratung",
-    "Sprachkursträger": "sprachkurs",
-    "Wohnbaugesellschaften": "wohnen",
-    "Vertreter der Arbeitskreise Integration aus den kreisangehörigen Städten und Gemeinden": "netzwerk",
-    "Vertreter der Schubert-Durand-Stiftung": "netzwerk",
-    "Koordinatorin der Fachkräfteallianz": "arbeit-und-ausbildung",
-    "Leiterin der Bildungsregion Landkreis Lörrach": "bildung",
-    "Leitung des Sozialdezernates des Landkreises Lörrach": "behoerde",
-    "Schulamt": "bildung",
-    "Gewerbeschulen": "bildung",
-    "Vertreter der Polizeidirektion": "behoerde",
-    "Untere Aufnahmebehörde": "behoerde",
-    "Sozialdezernentin des Landkreises Waldshut": "behoerde",
-}
 
 EXAMPLE_NOTE = (
     "<p>Beispieleintrag: Diese Einrichtung gibt es nicht. Der Eintrag zeigt nur, wie Öffnungszeiten "
@@ -113,71 +69,10 @@ EXAMPLES = [
     },
 ]
 
-DIRECTORY_INTRO = (
-    "<p>Welche Stelle hilft bei meiner Frage? Hier finden Sie die Ämter, Beratungsstellen und anderen "
-    "Einrichtungen der Arbeitskreise Migration. Sie können nach Sprache, Art der Hilfe und Ort suchen.</p>"
-)
-
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-
-
-def key_for(name):
-    return slugify(name.translate(UMLAUTS))[:80].strip("-")
-
-
-def county_in(name):
-    if "Lörrach" in name:
-        return "loerrach"
-    if "Waldshut" in name:
-        return "waldshut"
-    return ""
-
-
-def ensure_regions(locale):
-    regions = {}
-    for order, (slug, name) in enumerate(REGIONS):
-        regions[slug], _created = Region.objects.get_or_create(
-            slug=slug, locale=locale, defaults={"name": name, "sort_order": order}
-        )
-    return regions
-
-
-def ensure_categories(locale):
-    categories = {}
-    for order, (slug, name) in enumerate(CATEGORIES):
-        categories[slug], _created = Category.objects.get_or_create(
-            slug=slug, locale=locale, defaults={"name": name, "sort_order": order}
-        )
-    return categories
-
-
 def publish(organisation):
     organisation.save()
     organisation.save_revision().publish()
     return organisation
-
-
-def ensure_seed_entries(locale, categories, regions, member_lists):
-    """One entry per institution the seed names; an institution in both lists is one entry in both groups."""
-    memberships = {}
-    for page, names in member_lists:
-        for position, name in enumerate(names, start=1):
-            memberships.setdefault(name, []).append((page, position))
-    existing = set(Organisation.objects.filter(locale=locale).values_list("key", flat=True))
-    for name, groups in memberships.items():
-        key = key_for(name)
-        if key in existing:
-            continue
-        organisation = Organisation(
-            key=key,
-            name=name,
-            locale=locale,
-            category=categories.get(SEED_CATEGORIES.get(name, "")),
-            county=regions.get(county_in(name)),
-            live=True,
-        )
-        organisation.memberships = [Membership(page=page, position=position) for page, position in groups]
-        publish(organisation)
 
 
 def ensure_examples(locale, categories, regions):
@@ -209,23 +104,10 @@ def ensure_examples(locale, categories, regions):
         publish(organisation)
 
 
-def ensure_directory_page(home):
-    page = DirectoryPage.objects.child_of(home).first()
-    if page is None:
-        page = DirectoryPage(
-            title="Organisationsverzeichnis", slug="organisationsverzeichnis", intro=DIRECTORY_INTRO
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
-    return page
-
-
 @transaction.atomic
-def load_demo_directory(home, member_lists):
-    """Create the directory page below ``home`` and the entries; ``member_lists`` is ``[(group page, [names])]``."""
+def load_demo_directory(home):
+    """The example entries in the directory below ``home`` (which setup_site created)."""
     locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    categories = ensure_categories(locale)
-    regions = ensure_regions(locale)
-    ensure_seed_entries(locale, categories, regions, member_lists)
-    ensure_examples(locale, categories, regions)
-    return ensure_directory_page(home)
+    report = Report()
+    ensure_examples(locale, ensure_rows(Category, locale, CATEGORIES, report), ensure_rows(Region, locale, REGIONS, report))
+    return DirectoryPage.objects.child_of(home).first()

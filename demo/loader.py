@@ -1,36 +1,26 @@
-"""Builds the demo site from the seed: idempotent, so a second run finds everything and changes nothing.
+"""The demo site: ``setup_site``'s real content plus examples, each visibly marked as one.
 
-The steps a real site needs too (locales, home page, synchronised trees, editorial groups and
-workflows) come from their own apps, as ``setup_site`` runs them in production; everything this
-module adds on top is example content. Pages that already exist are left as they are, so running
-the loader again never overwrites what an editor has changed.
+Locales, home page, the working groups with the seed's texts, directory, calendar, menu,
+footer, legal pages and the editorial setup come from ``operations.setup`` exactly as in
+production; this module only adds example news, the example FAQ page, example directory
+entries and example events, and stores the demo translations. Idempotent: pages that exist
+are left as they are, so running the loader again never overwrites what an editor has changed.
 """
 
 from django.db import transaction
-from django.utils.html import escape
+from wagtail.models import Site
 
 from demo.events import load_demo_events
 from editorial.setup import ensure_editorial_setup
-from home.models import (
-    ContentPage,
-    Footer,
-    MainMenu,
-    NewsIndexPage,
-    NewsPage,
-    WorkingGroupPage,
-)
-from home.site import ensure_home_page
+from home.legal import OperatorDetails
+from home.models import ContentPage, MainMenu, NewsIndexPage, NewsPage
+from operations.setup import set_up_site
 from translations.locales import ensure_locales, sync_locale_trees
 
 from .directory import load_demo_directory
-from .seed import load_seed
 from .translations import apply_demo_translations
 
 EXAMPLE_NOTE = "Beispielinhalt: Dieser Text stammt nicht von den Arbeitskreisen. Er zeigt nur, wie die Seite aussehen kann."
-
-
-def paragraphs(sentences):
-    return "".join(f"<p>{escape(sentence)}</p>" for sentence in sentences)
 
 
 def add_child(parent, page):
@@ -44,36 +34,9 @@ def child_by_slug(parent, model, slug):
     return model.objects.child_of(parent).filter(slug=slug).first()
 
 
-def ensure_demo_home_page(source_locale):
-    """The site's home page, introduced with the network's own description from the seed."""
-    seed = load_seed()
-    return ensure_home_page(
-        source_locale,
-        title="Arbeitskreise Migration in den Landkreisen Lörrach und Waldshut",
-        intro=paragraphs(seed.network),
-    )
-
-
-def ensure_working_group(home, group):
-    page = child_by_slug(home, WorkingGroupPage, group.slug)
-    if page is None:
-        page = add_child(
-            home,
-            WorkingGroupPage(
-                title=group.title,
-                slug=group.slug,
-                short_name=group.short_name,
-                founded=group.founded,
-                intro=paragraphs(group.intro),
-                background=paragraphs(group.background),
-                goals=paragraphs(group.goals),
-                members=[("institution", name) for name in group.members],
-            ),
-        )
-    news_index = child_by_slug(page, NewsIndexPage, "neuigkeiten")
-    if news_index is None:
-        news_index = add_child(page, NewsIndexPage(title="Neuigkeiten", slug="neuigkeiten"))
-    if not NewsPage.objects.child_of(news_index).exists():
+def ensure_example_news(group):
+    news_index = NewsIndexPage.objects.child_of(group).first()
+    if news_index is not None and not NewsPage.objects.child_of(news_index).exists():
         add_child(
             news_index,
             NewsPage(
@@ -83,7 +46,6 @@ def ensure_working_group(home, group):
                 body=[("paragraph", f"<p>{EXAMPLE_NOTE}</p>")],
             ),
         )
-    return page
 
 
 def ensure_example_content_page(home):
@@ -120,41 +82,49 @@ def ensure_example_content_page(home):
     return page
 
 
-def ensure_menu(source_locale, pages):
+# The operator's details are not in the seed: the demo shows where they appear, visibly as examples.
+EXAMPLE_OPERATOR = {
+    "name": "Beispiel: Name der Stelle, die die Website betreibt",
+    "address": "Beispiel: Straße und Hausnummer\nBeispiel: Postleitzahl und Ort",
+    "representative": "Beispiel: Name der vertretungsberechtigten Person",
+    "email": "beispiel-betreiber@example.org",
+    "phone": "Beispiel: Telefonnummer der Stelle",
+    "supervisory_authority": "Beispiel: zuständige Aufsichtsbehörde",
+    "data_protection_officer": "Beispiel: Datenschutzbeauftragte Person und wie man sie erreicht",
+}
+
+
+def ensure_example_operator_details():
+    """Fill the operator's details with marked examples, unless an editor has entered any."""
+    site = Site.objects.filter(is_default_site=True).first()
+    details = OperatorDetails.for_site(site)
+    if any(getattr(details, name) for name in EXAMPLE_OPERATOR):
+        return
+    for name, value in EXAMPLE_OPERATOR.items():
+        setattr(details, name, value)
+    details.save()
+
+
+def add_to_menu(source_locale, page):
+    """Add the example page to the German menu once (the menu itself comes from setup_site)."""
     menu = MainMenu.objects.filter(locale=source_locale).first()
-    if menu is None:
-        MainMenu.objects.create(
-            locale=source_locale,
-            links=[("link", {"page": page, "label": label}) for page, label in pages],
-        )
-
-
-def ensure_footer(source_locale):
-    if not Footer.objects.filter(locale=source_locale).exists():
-        Footer.objects.create(
-            locale=source_locale,
-            text="<p>AK Migration Hochrhein: die Arbeitskreise Migration der Landkreise Lörrach und Waldshut "
-            "und ihre gemeinsame Projektgruppe.</p>",
-        )
+    if menu is None or any(block.value["page"] and block.value["page"].pk == page.pk for block in menu.links):
+        return
+    menu.links.append(("link", {"page": page, "label": ""}))
+    menu.save()
 
 
 @transaction.atomic
 def load_demo_content():
-    seed = load_seed()
+    home, groups, _report = set_up_site()
     source_locale, locales = ensure_locales()
-    home = ensure_demo_home_page(source_locale)
-    groups = [ensure_working_group(home, group) for group in seed.working_groups]
+    for group in groups:
+        ensure_example_news(group)
     faq = ensure_example_content_page(home)
-    # The project group's members are the two working groups, not organisations: they stay a text list.
-    directory = load_demo_directory(
-        home, [(page, group.members) for page, group in zip(groups, seed.working_groups, strict=True) if group.county != "both"]
-    )
-    calendar = load_demo_events(home, groups)
-    ensure_menu(
-        source_locale,
-        [(group, group.short_name) for group in groups] + [(calendar, ""), (directory, ""), (faq, "")],
-    )
-    ensure_footer(source_locale)
+    load_demo_directory(home)
+    load_demo_events(home, groups)
+    add_to_menu(source_locale, faq)
+    ensure_example_operator_details()
     sync_locale_trees(source_locale, locales)
     apply_demo_translations()
     ensure_editorial_setup(home, groups)

@@ -7,13 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ContentStreamBlock, InstitutionBlock
+from .legal import LEGAL_KINDS, OperatorDetails  # noqa: F401 - OperatorDetails: a model of this app
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "document-link"]
 
@@ -48,7 +50,13 @@ class HomePage(SitePage):
     api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.WorkingGroupPage", "home.ContentPage", "orgdirectory.DirectoryPage", "events.CalendarPage"]
+    subpage_types = [
+        "home.WorkingGroupPage",
+        "home.ContentPage",
+        "home.LegalPage",
+        "orgdirectory.DirectoryPage",
+        "events.CalendarPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -63,8 +71,12 @@ class HomePage(SitePage):
         return context
 
 
-class WorkingGroupPage(SitePage):
-    """A working group of the network: who it is, what it wants, who takes part."""
+class WorkingGroupPage(RoutablePageMixin, SitePage):
+    """A working group of the network: who it is, what it wants, who takes part.
+
+    ``kontakt/`` below it is the group's contact page, built from the contact field (and saying
+    plainly when the group has not published a contact yet); every page's footer links it.
+    """
 
     short_name = models.CharField(
         _("Kurzname"),
@@ -150,6 +162,14 @@ class WorkingGroupPage(SitePage):
     class Meta:
         verbose_name = _("Arbeitskreis")
         verbose_name_plural = _("Arbeitskreise")
+
+    @path("kontakt/", name="contact")
+    def contact_page(self, request):
+        return self.render(request, template="home/working_group_contact.html")
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        return urls + [{**entry, "location": entry["location"] + self.reverse_subpage("contact")} for entry in urls]
 
     @property
     def member_names(self):
@@ -258,6 +278,45 @@ class NewsPage(SitePage):
     class Meta:
         verbose_name = _("Nachricht")
         verbose_name_plural = _("Nachrichten")
+
+
+class LegalPage(SitePage):
+    """Impressum, privacy statement or accessibility statement (``home/legal.py`` says why).
+
+    The text the law requires is generated in the visitor's language from the operator's
+    details and the configuration; editors add their own sections below it.
+    """
+
+    kind = models.CharField(_("Art"), max_length=20, choices=LEGAL_KINDS)
+    body = StreamField(
+        ContentStreamBlock(),
+        verbose_name=_("Weitere Inhalte"),
+        blank=True,
+        help_text=_("Ergänzungen der Redaktion unter dem erzeugten Text."),
+    )
+
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("kind")]
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    api_fields = [APIField("kind"), APIField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Rechtliche Seite")
+        verbose_name_plural = _("Rechtliche Seiten")
+
+    def get_context(self, request, *args, **kwargs):
+        from .public.privacy import privacy_facts
+
+        context = super().get_context(request, *args, **kwargs)
+        site = self.get_site() or Site.find_for_request(request)
+        operator = OperatorDetails.for_site(site) if site else None
+        context["operator"] = operator if operator is not None and operator.complete else None
+        if self.kind == "datenschutz":
+            context["privacy"] = privacy_facts()
+        return context
 
 
 class MenuLinkBlock(blocks.StructBlock):

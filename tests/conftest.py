@@ -76,6 +76,23 @@ def frame_cache(settings):
     cache.clear()
 
 
+@pytest.fixture
+def untranslated_page(home_de, german):
+    """A new German page nobody has translated: in every other language an alias showing the German text."""
+    from home.models import ContentPage
+    from translations.locales import ensure_locales, sync_locale_trees
+
+    page = ContentPage(
+        title="Zwiebelturmsprechstunde im Testhaus",
+        slug="zwiebelturm-test",
+        teaser="Nur auf Deutsch: die Zwiebelturmsprechstunde.",
+    )
+    home_de.add_child(instance=page)
+    page.save_revision().publish()
+    sync_locale_trees(*ensure_locales())
+    return page
+
+
 def pytest_terminal_summary(terminalreporter):
     """How long the demo content took to load when this run had to build it (printed, never asserted)."""
     for engine, timings in demo_database.BUILD_SECONDS:

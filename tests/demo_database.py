@@ -29,7 +29,8 @@ CACHE_DIR = ROOT / ".test-cache"
 # What decides the content of the demo database. A change anywhere else (views, templates,
 # tests) reuses the cached database.
 SOURCE_PATTERNS = ["**/migrations/*.py", "demo/**/*", "**/models.py", "**/signals.py", "**/apps.py",
-                   "home/*.py", "translations/*.py", "editorial/*.py", "operations/*.py", "requirements.txt",
+                   "home/*.py", "translations/*.py", "editorial/*.py", "operations/*.py", "operations/seed_de.txt",
+                   "requirements.txt",
                    "cms/settings/*.py"]
 SKIPPED_PARTS = {".venv", ".git", ".test-cache", "node_modules", "tests", "bench", "__pycache__"}
 KEEP_SQLITE_FILES = 3

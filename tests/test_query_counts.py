@@ -26,15 +26,16 @@ from tests.events.support import at, publish_event
 pytestmark = pytest.mark.django_db
 
 TARGET = 15
+# HTML pages: +1 since the footer links the legal and contact pages (one query, in the frame cache in production).
 BOUNDS_WITHOUT_FRAME_CACHE = {
-    "home": 15,
-    "working group": 22,
-    "directory": 26,
-    "directory filtered": 26,
-    "directory search": 29,
-    "organisation": 25,
-    "calendar list": 25,
-    "calendar month": 23,
+    "home": 16,
+    "working group": 23,
+    "directory": 27,
+    "directory filtered": 27,
+    "directory search": 30,
+    "organisation": 26,
+    "calendar list": 26,
+    "calendar month": 24,
     "iCal feed": 17,  # + the latest unpublishing/deletion of an event, for Last-Modified (events/ics_views.py)
     "API list": 11,
 }

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
@@ -225,6 +228,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# How long the operator keeps access logs (when GUNICORN_ACCESS_LOG is on); the privacy statement says so.
+ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "7"))
 
 # Machine translation in the translation editor is off unless a DeepL key is configured:
 # nothing calls an outside host by default.

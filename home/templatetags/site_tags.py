@@ -87,6 +87,23 @@ def alternate_links(context):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def canonical_link(context):
+    """The page's canonical URL; for a German fallback (alias) the German page's, with ``noindex``.
+
+    Search engines then index each text once instead of 12 copies of the same German page.
+    """
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return None
+    versions = _versions_for(context)
+    if page.alias_of_id and translation.get_language() != settings.LANGUAGE_CODE:
+        german = versions.get(settings.LANGUAGE_CODE)
+        return {"url": german["full_url"] if german else "", "noindex": True}
+    own = versions.get(translation.get_language())
+    return {"url": own["full_url"] if own else page.get_full_url(context.get("request")), "noindex": False}
+
+
 @register.simple_tag
 def page_is_untranslated(page):
     return is_untranslated(page)
@@ -170,19 +187,50 @@ def main_menu(context):
     return {"entries": [{**entry, "current": current_path.startswith(entry["url"])} for entry in entries]}
 
 
+def _footer_links():
+    """The legal pages and each working group's contact page in the visitor's language, in one query.
+
+    Untranslated pages are the German pages' aliases at this language's URLs (marked German).
+    The legal pages come in the order setup_site created them (Impressum, privacy, accessibility).
+    No view-restriction lookup (``public()`` costs a query on every page): these pages are public by law.
+    """
+    from home.models import LegalPage, WorkingGroupPage
+
+    pages = (
+        Page.objects.live()
+        .type(LegalPage, WorkingGroupPage)
+        .filter(locale__language_code=translation.get_language(), depth=3)
+        .select_related("content_type")
+        .order_by("path")
+    )
+    legal, contacts = [], []
+    for page in pages:
+        entry = {"title": page.title, "lang": settings.LANGUAGE_CODE if page.alias_of_id else ""}
+        if page.content_type.model_class() is LegalPage:
+            legal.append({**entry, "url": page.url})
+        else:
+            contacts.append({**entry, "url": f"{page.url}kontakt/"})
+    return legal, contacts
+
+
 def _footer():
     footer = _for_active_locale(Footer)
+    legal, contacts = _footer_links()
     if footer is None:
-        return None
+        return {"html": "", "lang": "", "legal": legal, "contacts": contacts}
     language = footer.locale.language_code
-    return {"html": RichText(footer.text).__html__(), "lang": language if language != translation.get_language() else ""}
+    return {
+        "html": RichText(footer.text).__html__(),
+        "lang": language if language != translation.get_language() else "",
+        "legal": legal,
+        "contacts": contacts,
+    }
 
 
 @register.inclusion_tag("home/tags/footer.html")
 def site_footer():
     footer = cached("footer", [translation.get_language()], _footer)
-    if footer is not None:
-        footer = {**footer, "html": mark_safe(footer["html"])}  # the editors' rich text, rendered by Wagtail
+    footer = {**footer, "html": mark_safe(footer["html"])}  # the editors' rich text, rendered by Wagtail
     return {"footer": footer}
 
 

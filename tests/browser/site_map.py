@@ -21,7 +21,10 @@ PAGE_TYPES = [
     ("directory", "orgdirectory", "DirectoryPage"),
     ("calendar", "events", "CalendarPage"),
     ("event", "events", "EventPage"),
+    ("legal", "home", "LegalPage"),
 ]
+# Not a page type, but a page of its own: the site search with results (home/public/search.py).
+SEARCH_QUERY = "Beispiel"
 
 SCRIPT = """
 import json, sys
@@ -30,7 +33,7 @@ django.setup()
 from django.apps import apps
 from wagtail.models import Page
 
-page_types, languages = json.loads(sys.argv[1])
+page_types, languages, search_query = json.loads(sys.argv[1])
 found = {}
 for language in languages:
     urls = found.setdefault(language, {})
@@ -41,9 +44,12 @@ for language in languages:
             continue
         pages = Page.objects.live().type(model).filter(locale__language_code=language).order_by("path")
         # The example FAQ page ("fragen-und-antworten") is the content page worth checking.
-        page = pages.filter(url_path__contains="fragen").first() or pages.first()
+        # The privacy statement (with its cookie table) is the legal page worth checking.
+        page = (pages.filter(url_path__contains="fragen").first() or pages.filter(url_path__contains="datenschutz").first()
+                or pages.first())
         if page is not None:
             urls[name] = page.url
+    urls["search"] = f"/{language}/suche/?q=%s" % search_query
 print(json.dumps(found))
 """
 
@@ -55,7 +61,7 @@ def discover(live_site, languages=("de", "ar", "ti")):
     key = (live_site.url, tuple(languages))
     if key not in _cache:
         result = subprocess.run(
-            [sys.executable, "-c", SCRIPT, json.dumps([PAGE_TYPES, list(languages)])],
+            [sys.executable, "-c", SCRIPT, json.dumps([PAGE_TYPES, list(languages), SEARCH_QUERY])],
             cwd=ROOT,
             env=live_site.env,
             capture_output=True,

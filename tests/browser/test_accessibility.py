@@ -16,7 +16,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 LANGUAGES = ["de", "ar", "ti"]
 PAGE_KINDS = ["home", "working_group", "content", "directory_filtered", "organisation", "calendar", "calendar_month",
-              "event"]
+              "event", "legal", "search"]
 MINIMUM_RING_CONTRAST = 3.0  # WCAG 1.4.11: a focus indicator is a non-text contrast of at least 3:1
 MAX_TABS = 60
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GERMAN_BUDGET = 50_000
 GERMAN_MAX_REQUESTS = 6
 OTHER_LANGUAGE_BUDGET = 100_000
-PAGE_KINDS = ["home", "working_group", "directory", "calendar"]
+PAGE_KINDS = ["home", "working_group", "directory", "calendar", "legal", "search"]
 # The web font each script needs; languages in Latin or Cyrillic script need none.
 SCRIPT_FONTS = {"ar": "noto-naskh-arabic", "fa": "noto-naskh-arabic", "ps": "noto-naskh-arabic",
                 "ti": "noto-sans-ethiopic"}
