@@ -5,27 +5,16 @@ the database is unchanged; the Waldshut reviewer (same requests) is let through.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from orgdirectory.models import Organisation
+from tests.roles import LOERRACH, WALDSHUT, login
 
 pytestmark = pytest.mark.django_db
 
-WALDSHUT = "AK Migration Waldshut"
-LOERRACH = "AK Migration Lörrach"
 VIEWS = "wagtailsnippets_orgdirectory_organisation"
 
-
-def login(name, group_name):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw-Long-enough-1")
-    user.groups.add(Group.objects.get(name=group_name))
-    client = Client()
-    client.force_login(user)
-    return user, client
 
 
 def refused(response):

@@ -3,11 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
@@ -15,31 +13,25 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from editorial.setup import NETWORK_ADMINS, TRANSLATORS
 from home.models import ContentPage
+from tests.roles import login
 
 pytestmark = pytest.mark.django_db
 
 
-def make_user(name, group_name):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw-Long-enough-1")
-    user.groups.add(Group.objects.get(name=group_name))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
 
 @pytest.fixture
 def waldshut_editor():
-    return make_user("red-wt", "AK Migration Waldshut – Redaktion")
+    return login("red-wt", "AK Migration Waldshut – Redaktion")
 
 
 @pytest.fixture
 def waldshut_reviewer():
-    return make_user("pruef-wt", "AK Migration Waldshut – Prüfung")
+    return login("pruef-wt", "AK Migration Waldshut – Prüfung")
 
 
 @pytest.fixture
 def loerrach_reviewer():
-    return make_user("pruef-lo", "AK Migration Lörrach – Prüfung")
+    return login("pruef-lo", "AK Migration Lörrach – Prüfung")
 
 
 @pytest.fixture
@@ -183,7 +175,7 @@ def test_scheduled_publishing_publishes_at_the_set_time(draft_in_waldshut, clien
 def test_translators_can_edit_translations_but_not_german_pages(working_groups_de):
     from tests.conftest import page_in
 
-    user, _ = make_user("uebersetzer", TRANSLATORS)
+    user, _ = login("uebersetzer", TRANSLATORS)
     german = working_groups_de["ak-migration-loerrach"]
     assert not german.permissions_for_user(user).can_edit()
     arabic = page_in(german, "ar")

@@ -6,10 +6,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar, Event
 from wagtail.models import Revision, WorkflowState
@@ -17,19 +14,12 @@ from wagtail.models import Revision, WorkflowState
 from editorial.setup import TRANSLATORS
 from events.models import EventIndexPage, EventPage
 from tests.conftest import page_in
+from tests.roles import WALDSHUT, login
 
 pytestmark = pytest.mark.django_db
 
 IMPORT_URL = "/admin/events/import/"
-WALDSHUT = "AK Migration Waldshut"
 
-
-def login(name, group_name):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw-Long-enough-1")
-    user.groups.add(Group.objects.get(name=group_name))
-    client = Client()
-    client.force_login(user)
-    return user, client
 
 
 def partner_calendar(title="Partnertreffen Import", uid="partner-1@example.org"):

@@ -5,9 +5,7 @@ afterwards the public page / entry and the database are read back.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -16,19 +14,11 @@ from editorial.setup import TRANSLATORS
 from events.models import EventIndexPage, EventPage
 from orgdirectory.models import Organisation
 from tests.conftest import page_in
+from tests.roles import LOERRACH, WALDSHUT, login
 
 pytestmark = pytest.mark.django_db
 
-WALDSHUT = "AK Migration Waldshut"
-LOERRACH = "AK Migration Lörrach"
 
-
-def login(name, group_name):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw-Long-enough-1")
-    user.groups.add(Group.objects.get(name=group_name))
-    client = Client()
-    client.force_login(user)
-    return user, client
 
 
 def source_of(instance):
