@@ -222,3 +222,15 @@ def test_dashboard_counts_the_directory_entries_of_the_chosen_working_group(admi
     assert sum(all_entries.counts("ar").values()) == everyone.count()
     html = admin_client.get(reverse("translations_dashboard") + f"?arbeitskreis={group.pk}").content.decode()
     assert str(Organisation._meta.verbose_name_plural) in html
+
+
+@pytest.mark.parametrize("code", TARGET_LANGUAGES)
+def test_demo_legal_pages_carry_their_title_in_every_language(home_de, code):
+    from home.models import LegalPage
+
+    legal = LegalPage.objects.child_of(home_de)
+    assert legal.count() == 3
+    for page in legal:
+        translated = page_in(page, code)
+        assert translated.alias_of_id is None
+        assert translated.title != page.title, f"{translated.url} is still titled {page.title!r}"
