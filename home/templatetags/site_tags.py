@@ -147,20 +147,23 @@ def _menu_entries(request):
     targets = [block.value["page"] for block in menu.links if block.value["page"] is not None]
     if not targets:
         return []
-    locale = Locale.get_active()
+    # One query for every locale serves both the active one (Locale.get_active() would ask again) and the
+    # language of each target.
+    language_codes = dict(Locale.objects.values_list("id", "language_code"))
+    ids = {code: pk for pk, code in language_codes.items()}
+    locale_id = ids.get(translation.get_language()) or ids.get(settings.LANGUAGE_CODE)
     translations = {
         page.translation_key: page
         for page in Page.objects.live().filter(
-            locale=locale, translation_key__in=[target.translation_key for target in targets if target.locale_id != locale.id]
+            locale_id=locale_id, translation_key__in=[target.translation_key for target in targets if target.locale_id != locale_id]
         )
     }
-    language_codes = dict(Locale.objects.values_list("id", "language_code"))
     entries = []
     for block in menu.links:
         target = block.value["page"]
         if target is None:
             continue
-        if target.locale_id != locale.id:
+        if target.locale_id != locale_id:
             target = translations.get(target.translation_key, target)
         if not target.live:
             continue
