@@ -7,6 +7,7 @@ then shown in the visitor's language where a translation exists.
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -24,6 +25,7 @@ from .models import Category, Membership, OpeningException, OpeningInterval, Org
 PARAMETERS = ("q", "kategorie", "arbeitskreis", "ort", "kreis", "sprache", "jetzt_offen")
 TRUE_VALUES = {"1", "ja", "on", "true"}
 MAX_QUERY_LENGTH = 200
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass
@@ -72,8 +74,12 @@ def group_pages():
 
 
 def _single(params, name):
+    """One parameter's text without control characters: PostgreSQL refuses a NUL byte in any comparison,
+    and no category, group, region, town or search term contains one."""
     value = params.get(name, "")
-    return value.strip()[:MAX_QUERY_LENGTH] if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    return CONTROL_CHARACTERS.sub("", value).strip()[:MAX_QUERY_LENGTH]
 
 
 def parse_query(params):

@@ -123,3 +123,13 @@ def test_a_site_base_template_named_in_the_setting_frames_the_pages(client, dire
     settings.ORGDIRECTORY_BASE_TEMPLATE = "site_frame.html"
     content = client.get(directory.url).content.decode()
     assert "Rahmen der Website" in content and "Beratungsstelle Nord" in content
+
+
+@pytest.mark.django_db
+def test_filter_values_reach_the_database_without_control_characters(client, directory, entries):
+    """PostgreSQL refuses a NUL byte in a comparison (a 500 there); the filters drop control characters."""
+    from orgdirectory.directory import parse_query
+
+    query = parse_query({"kategorie": "bera\x00tung", "ort": "Nord\x00stadt\r\n", "q": "\x00Nord\x1f"})
+    assert (query.category, query.town, query.text) == ("beratung", "Nordstadt", "Nord")
+    assert client.get(directory.url, {"kategorie": "\x00", "ort": "\x00", "kreis": "\x00"}).status_code == 200
