@@ -9,10 +9,8 @@ changed it); the :class:`Report` says what was created and what was left alone.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Locale
 
 from events.models import CalendarPage, EventIndexPage
 from home.legal import LEGAL_PAGES
@@ -114,9 +112,10 @@ def publish_child(parent, page):
     return page
 
 
-def ensure_child(report, parent, model, slug, build):
-    """The ``model`` page ``slug`` below ``parent``; created from ``build()`` only when missing."""
-    page = model.objects.child_of(parent).filter(slug=slug).first()
+def ensure_child(report, parent, model, build, **match):
+    """The ``model`` page below ``parent`` that has ``match`` (its slug, or its kind, or only its type: an
+    editor may have changed the slug since); created from ``build()`` only when there is none."""
+    page = model.objects.child_of(parent).filter(**match).first()
     created = page is None
     if created:
         page = publish_child(parent, build())
@@ -138,7 +137,6 @@ def ensure_working_groups(home, report):
             report,
             home,
             WorkingGroupPage,
-            group.slug,
             lambda group=group: WorkingGroupPage(
                 title=group.title,
                 slug=group.slug,
@@ -149,35 +147,26 @@ def ensure_working_groups(home, report):
                 goals=paragraphs(group.goals),
                 members=[("institution", name) for name in group.members],
             ),
+            slug=group.slug,
         )
-        ensure_child(report, page, NewsIndexPage, "neuigkeiten", lambda: NewsIndexPage(title="Neuigkeiten", slug="neuigkeiten"))
+        ensure_child(report, page, NewsIndexPage, lambda: NewsIndexPage(title="Neuigkeiten", slug="neuigkeiten"), slug="neuigkeiten")
         ensure_child(
-            report, page, EventIndexPage, "veranstaltungen", lambda: EventIndexPage(title="Veranstaltungen", slug="veranstaltungen")
+            report, page, EventIndexPage, lambda: EventIndexPage(title="Veranstaltungen", slug="veranstaltungen"), slug="veranstaltungen"
         )
         pages.append(page)
     return pages
 
 
 def ensure_calendar_page(home, report):
-    existing = CalendarPage.objects.child_of(home).first()
-    slug = existing.slug if existing else "veranstaltungskalender"
     return ensure_child(
-        report,
-        home,
-        CalendarPage,
-        slug,
+        report, home, CalendarPage,
         lambda: CalendarPage(title="Veranstaltungskalender", slug="veranstaltungskalender", intro=CALENDAR_INTRO),
     )
 
 
 def ensure_directory_page(home, report):
-    existing = DirectoryPage.objects.child_of(home).first()
-    slug = existing.slug if existing else "organisationsverzeichnis"
     return ensure_child(
-        report,
-        home,
-        DirectoryPage,
-        slug,
+        report, home, DirectoryPage,
         lambda: DirectoryPage(title="Organisationsverzeichnis", slug="organisationsverzeichnis", intro=DIRECTORY_INTRO),
     )
 
@@ -185,13 +174,10 @@ def ensure_directory_page(home, report):
 def ensure_legal_pages(home, report):
     """Impressum, privacy and accessibility statement (their text is generated; the operator's details come from the admin)."""
     for kind, title, slug in LEGAL_PAGES:
-        existing = LegalPage.objects.child_of(home).filter(kind=kind).first()
         ensure_child(
-            report,
-            home,
-            LegalPage,
-            existing.slug if existing else slug,
+            report, home, LegalPage,
             lambda kind=kind, title=title, slug=slug: LegalPage(title=title, slug=slug, kind=kind, show_in_menus=False),
+            kind=kind,
         )
 
 
@@ -263,7 +249,7 @@ def ensure_real_content(source_locale, report):
     calendar = ensure_calendar_page(home, report)
     directory = ensure_directory_page(home, report)
     ensure_legal_pages(home, report)
-    ensure_seed_entries(Locale.objects.get(language_code=settings.LANGUAGE_CODE), groups, report)
+    ensure_seed_entries(source_locale, groups, report)
     ensure_menu(source_locale, [(group, group.short_name) for group in groups] + [(calendar, ""), (directory, "")], report)
     ensure_footer(source_locale, report)
     return home, groups
