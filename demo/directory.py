@@ -14,10 +14,9 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
-from operations.content import CATEGORIES, REGIONS, Report, ensure_rows, key_for  # noqa: F401 - key_for: used by tests
+from operations.content import key_for  # noqa: F401 - key_for: used by tests
 from orgdirectory.models import (
     Category,
-    DirectoryPage,
     OpeningException,
     OpeningInterval,
     Organisation,
@@ -105,9 +104,9 @@ def ensure_examples(locale, categories, regions):
 
 
 @transaction.atomic
-def load_demo_directory(home):
-    """The example entries in the directory below ``home`` (which setup_site created)."""
+def load_demo_directory():
+    """The example entries, in the categories and regions setup_site created."""
     locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    report = Report()
-    ensure_examples(locale, ensure_rows(Category, locale, CATEGORIES, report), ensure_rows(Region, locale, REGIONS, report))
-    return DirectoryPage.objects.child_of(home).first()
+    categories = {category.slug: category for category in Category.objects.filter(locale=locale)}
+    regions = {region.slug: region for region in Region.objects.filter(locale=locale)}
+    ensure_examples(locale, categories, regions)

@@ -16,9 +16,10 @@ from django.conf import settings
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from events.models import CalendarPage, EventCategory, EventIndexPage, EventOccurrenceException, EventPage
+from events.models import EventCategory, EventIndexPage, EventOccurrenceException, EventPage
 from events.recurrence import Repeat, build_rrule
 from events.timezone import calendar_timezone, local_now
+from operations.content import publish_child
 
 EXAMPLE_NOTE = (
     "Beispielinhalt: Diese Veranstaltung gibt es nicht wirklich. Sie zeigt nur, wie der Kalender aussehen kann."
@@ -33,39 +34,11 @@ CATEGORIES = [
 ]
 
 
-def _publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def ensure_categories(locale):
     return {
         slug: EventCategory.objects.get_or_create(locale=locale, slug=slug, defaults={"name": name})[0]
         for slug, name in CATEGORIES
     }
-
-
-def ensure_calendar_page(home):
-    page = CalendarPage.objects.child_of(home).first()
-    if page is None:
-        page = _publish_child(
-            home,
-            CalendarPage(
-                title="Veranstaltungskalender",
-                slug="veranstaltungskalender",
-                intro="<p>Alle Veranstaltungen der Arbeitskreise: Infoabende, Sprachcafés, Beratung und Treffen. "
-                "Sie können den Kalender auch auf Ihrem Handy abonnieren.</p>",
-            ),
-        )
-    return page
-
-
-def ensure_event_index(group):
-    index = EventIndexPage.objects.child_of(group).first()
-    if index is None:
-        index = _publish_child(group, EventIndexPage(title="Veranstaltungen", slug="veranstaltungen"))
-    return index
 
 
 def _at(day, hour, minute=0):
@@ -209,18 +182,16 @@ GROUP_TOWNS = {
 }
 
 
-def load_demo_events(home, group_pages):
-    """Calendar page under ``home``, an event index in each group, example events where an index is empty."""
+def load_demo_events(group_pages):
+    """Example events in each group's event index (``setup_site`` made the indexes and the calendar) while it is empty."""
     locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     categories = ensure_categories(locale)
-    calendar = ensure_calendar_page(home)
     today = local_now().date()
     for group in group_pages:
-        index = ensure_event_index(group)
-        if EventPage.objects.child_of(index).exists():
+        index = EventIndexPage.objects.child_of(group).first()
+        if index is None or EventPage.objects.child_of(index).exists():
             continue
         town = GROUP_TOWNS.get(group.slug)
         events = example_events(group, town, categories, today) if town else online_events(group, categories, today)
         for event in events:
-            _publish_child(index, event)
-    return calendar
+            publish_child(index, event)

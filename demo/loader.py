@@ -11,9 +11,9 @@ from django.db import transaction
 from wagtail.models import Site
 
 from demo.events import load_demo_events
-from editorial.setup import ensure_editorial_setup
 from home.legal import OperatorDetails
 from home.models import ContentPage, MainMenu, NewsIndexPage, NewsPage
+from operations.content import ensure_child, publish_child
 from operations.setup import set_up_site
 from translations.locales import ensure_locales, sync_locale_trees
 
@@ -23,21 +23,10 @@ from .translations import apply_demo_translations
 EXAMPLE_NOTE = "Beispielinhalt: Dieser Text stammt nicht von den Arbeitskreisen. Er zeigt nur, wie die Seite aussehen kann."
 
 
-def add_child(parent, page):
-    """Add ``page`` below ``parent`` and publish it, as an editor would."""
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def child_by_slug(parent, model, slug):
-    return model.objects.child_of(parent).filter(slug=slug).first()
-
-
 def ensure_example_news(group):
     news_index = NewsIndexPage.objects.child_of(group).first()
     if news_index is not None and not NewsPage.objects.child_of(news_index).exists():
-        add_child(
+        publish_child(
             news_index,
             NewsPage(
                 title="Beispielmeldung: So erscheinen Neuigkeiten des Arbeitskreises",
@@ -48,38 +37,38 @@ def ensure_example_news(group):
         )
 
 
-def ensure_example_content_page(home):
-    page = child_by_slug(home, ContentPage, "fragen-und-antworten")
-    if page is None:
-        page = add_child(
-            home,
-            ContentPage(
-                title="Fragen und Antworten (Beispielinhalt)",
-                slug="fragen-und-antworten",
-                teaser=EXAMPLE_NOTE,
-                body=[
-                    ("heading", "Wie eine Seite mit Fragen und Antworten aussieht"),
-                    ("paragraph", f"<p>{EXAMPLE_NOTE}</p>"),
-                    (
-                        "faq",
-                        {
-                            "title": "Beispielfragen",
-                            "questions": [
-                                {
-                                    "question": "Was ist ein Arbeitskreis Migration?",
-                                    "answer": "<p>Ein Netzwerk von Ämtern, Beratungsstellen und Trägern, die mit Migrantinnen und Migranten arbeiten.</p>",
-                                },
-                                {
-                                    "question": "Wer arbeitet mit?",
-                                    "answer": "<p>Die Mitglieder stehen auf der Seite des jeweiligen Arbeitskreises.</p>",
-                                },
-                            ],
-                        },
-                    ),
-                ],
-            ),
-        )
-    return page
+def ensure_example_content_page(home, report):
+    return ensure_child(
+        report,
+        home,
+        ContentPage,
+        lambda: ContentPage(
+            title="Fragen und Antworten (Beispielinhalt)",
+            slug="fragen-und-antworten",
+            teaser=EXAMPLE_NOTE,
+            body=[
+                ("heading", "Wie eine Seite mit Fragen und Antworten aussieht"),
+                ("paragraph", f"<p>{EXAMPLE_NOTE}</p>"),
+                (
+                    "faq",
+                    {
+                        "title": "Beispielfragen",
+                        "questions": [
+                            {
+                                "question": "Was ist ein Arbeitskreis Migration?",
+                                "answer": "<p>Ein Netzwerk von Ämtern, Beratungsstellen und Trägern, die mit Migrantinnen und Migranten arbeiten.</p>",
+                            },
+                            {
+                                "question": "Wer arbeitet mit?",
+                                "answer": "<p>Die Mitglieder stehen auf der Seite des jeweiligen Arbeitskreises.</p>",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        ),
+        slug="fragen-und-antworten",
+    )
 
 
 # The operator's details are not in the seed: the demo shows where they appear, visibly as examples.
@@ -116,16 +105,15 @@ def add_to_menu(source_locale, page):
 
 @transaction.atomic
 def load_demo_content():
-    home, groups, _report = set_up_site()
+    home, groups, report = set_up_site()
     source_locale, locales = ensure_locales()
     for group in groups:
         ensure_example_news(group)
-    faq = ensure_example_content_page(home)
-    load_demo_directory(home)
-    load_demo_events(home, groups)
+    faq = ensure_example_content_page(home, report)
+    load_demo_directory()
+    load_demo_events(groups)
     add_to_menu(source_locale, faq)
     ensure_example_operator_details()
     sync_locale_trees(source_locale, locales)
     apply_demo_translations()
-    ensure_editorial_setup(home, groups)
     return home
