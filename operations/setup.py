@@ -9,13 +9,11 @@ content: the demo app (development and tests only) builds on this and adds its e
 changes what exists (the returned report says what it left alone).
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
 
 from editorial.setup import ensure_editorial_setup
+from home.site import site_address
 from translations.locales import ensure_locales, sync_locale_trees
 
 from .content import Report, ensure_real_content
@@ -31,11 +29,10 @@ def ensure_site_address(report):
     has set is left alone.
     """
     site = Site.objects.filter(is_default_site=True).first()
-    public = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
-    if site is None or site.hostname not in LOCAL_HOSTS or (public.hostname or "") in LOCAL_HOSTS:
+    hostname, port = site_address()
+    if site is None or site.hostname not in LOCAL_HOSTS or hostname in LOCAL_HOSTS:
         return
-    site.hostname = public.hostname
-    site.port = public.port or (443 if public.scheme == "https" else 80)
+    site.hostname, site.port = hostname, port
     site.save()
     report.created.append(f"Adresse der Website: {site.root_url}")
 
