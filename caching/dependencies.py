@@ -355,20 +355,28 @@ def _after_save(sender, instance, update_fields=None, raw=False, **kwargs):
         return
     if not _is_content(sender) or _draft_only(update_fields):
         return
+    if _has_draft_state(instance) and not (instance.live or getattr(instance, "_page_cache_was_live", False)):
+        return  # a draft of something visitors have never seen
+    if _is_page(instance):
+        _bump_or_everything(lambda: page_scopes(instance, getattr(instance, "_page_cache_before", None)))
+    elif _has_draft_state(instance):
+        _bump_or_everything(lambda: object_scopes(instance))
+    else:
+        _bump_or_everything(lambda: _listed_scopes(sender, instance))
+
+
+def _bump_or_everything(scopes_of):
+    """Make ``scopes_of()`` stale; everything when what depends on the change cannot be found (the safe side)."""
     try:
-        if _is_page(instance):
-            if instance.live or getattr(instance, "_page_cache_was_live", False):
-                _bump(page_scopes(instance, getattr(instance, "_page_cache_before", None)))
-        elif _has_draft_state(instance):
-            if instance.live or getattr(instance, "_page_cache_was_live", False):
-                _bump(object_scopes(instance))
-        elif _known(sender):
-            _bump(object_scopes(instance))
-        else:
-            _bump([versions.SITE])
+        _bump(scopes_of())
     except Exception:
         logger.warning("page cache: dependencies unknown, everything made stale", exc_info=True)
         _bump([versions.SITE])
+
+
+def _listed_scopes(sender, instance):
+    """What shows an object that is not a page: its listings, or everything for a model they do not know."""
+    return object_scopes(instance) if _known(sender) else [versions.SITE]
 
 
 def _known(sender):
@@ -386,19 +394,12 @@ def _known(sender):
 def _before_delete(sender, instance, **kwargs):
     if mode() == "off" or _everything(sender) or not _is_content(sender):
         return
-    try:
-        if _is_page(instance):
-            if instance.live:
-                _bump(page_scopes(instance, gone=True))
-        elif _has_draft_state(instance) and not instance.live:
-            return
-        elif _known(sender):
-            _bump(object_scopes(instance))
-        else:
-            _bump([versions.SITE])
-    except Exception:
-        logger.warning("page cache: dependencies unknown, everything made stale", exc_info=True)
-        _bump([versions.SITE])
+    if _has_draft_state(instance) and not instance.live:
+        return
+    if _is_page(instance):
+        _bump_or_everything(lambda: page_scopes(instance, gone=True))
+    else:
+        _bump_or_everything(lambda: _listed_scopes(sender, instance))
 
 
 def _after_delete(sender, instance, **kwargs):
