@@ -53,13 +53,11 @@ def _searches(query_string):
     return any(name in names for name, _value in parse_qsl(query_string, keep_blank_values=True))
 
 
-def environ_is_cacheable(environ):
-    """The request rules on a WSGI environ (the same dict Django's ``request.META`` is)."""
-    from django.http.cookie import parse_cookie
-
+def environ_is_cacheable(environ, cookies):
+    """The request rules on a WSGI environ (the same dict Django's ``request.META`` is) and its parsed cookies."""
     return (
         environ.get("REQUEST_METHOD") in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in parse_cookie(environ.get("HTTP_COOKIE", ""))
+        and settings.SESSION_COOKIE_NAME not in cookies
         and "HTTP_AUTHORIZATION" not in environ
         and not environ.get("PATH_INFO", "").startswith(EXCLUDED_PREFIXES)
         and len(environ.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
@@ -189,7 +187,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         lifetime = seconds()
-        if not lifetime or not environ_is_cacheable(request.META):
+        if not lifetime or not environ_is_cacheable(request.META, request.COOKIES):
             return self.get_response(request)
         known = request.META.get(ENVIRON_KEY)
         try:

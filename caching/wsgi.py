@@ -19,6 +19,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from django.conf import settings
+from django.http.cookie import parse_cookie
 
 from caching import pages
 
@@ -36,7 +37,10 @@ class PageCacheApplication:
         self.app = app
 
     def __call__(self, environ, start_response):
-        if not pages.seconds() or not pages.environ_is_cacheable(environ):
+        if not pages.seconds():
+            return self.app(environ, start_response)
+        cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
+        if not pages.environ_is_cacheable(environ, cookies):
             return self.app(environ, start_response)
         try:
             key, current, stored = pages.lookup(environ)
@@ -53,18 +57,17 @@ class PageCacheApplication:
         headers = [(name, value) for name, value in headers if name.lower() not in SKIPPED_ON_HIT]
         headers.append(("Content-Length", str(len(content))))
         headers.append(("X-Page-Cache", "hit"))
-        headers.extend(_language_cookie(environ, status, headers))
+        headers.extend(_language_cookie(environ, cookies, status, headers))
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [content]
 
 
-def _language_cookie(environ, status, headers):
+def _language_cookie(environ, cookies, status, headers):
     """The visitor's language remembered as Django would (``translations.middleware``), on a hit too.
 
     The cookie differs only by language, so its header is built once per language (``Max-Age``
     alone: the same lifetime without a date to format on every hit).
     """
-    from django.http.cookie import parse_cookie
     from django.utils.translation import get_language_from_path
 
     language = get_language_from_path(environ.get("PATH_INFO", ""))
@@ -72,7 +75,7 @@ def _language_cookie(environ, status, headers):
         return []
     if not any(name.lower() == "content-type" and value.startswith("text/html") for name, value in headers):
         return []
-    if parse_cookie(environ.get("HTTP_COOKIE", "")).get(settings.LANGUAGE_COOKIE_NAME) == language:
+    if cookies.get(settings.LANGUAGE_COOKIE_NAME) == language:
         return []
     header = _COOKIE_HEADERS.get(language)
     if header is None:
