@@ -18,3 +18,12 @@ def index_waldshut(working_groups_de):
 @pytest.fixture
 def calendar_de(german):
     return CalendarPage.objects.get(locale=german)
+
+
+@pytest.fixture
+def empty_index(home_de):
+    """A published event index of its own below the home page, for imports to fill."""
+    index = EventIndexPage(title="Import", slug="import-test")
+    home_de.add_child(instance=index)
+    index.save_revision().publish()
+    return index

@@ -8,19 +8,11 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
 from events.importer import ImportFailed, import_calendar
-from events.models import EventIndexPage, EventPage
+from events.models import EventPage
 from events.recurrence import Repeat
 from tests.events.support import SITE_UID_DOMAIN, at, publish_event
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def empty_index(home_de):
-    index = EventIndexPage(title="Import", slug="import-test")
-    home_de.add_child(instance=index)
-    index.save_revision().publish()
-    return index
 
 
 def as_partner(feed):

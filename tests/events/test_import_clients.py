@@ -8,20 +8,12 @@ import pytest
 from wagtail.models import Page
 
 from events.importer import ImportFailed, import_calendar
-from events.models import EventIndexPage, EventPage
+from events.models import EventPage
 from tests.events.support import at
 
 pytestmark = pytest.mark.django_db
 
 ENGLISH_OR_TECHNICAL = ("Error", "error", "line", "Expected", "b'", "\\x", "Traceback", "Content line")
-
-
-@pytest.fixture
-def empty_index(home_de):
-    index = EventIndexPage(title="Import", slug="import-test")
-    home_de.add_child(instance=index)
-    index.save_revision().publish()
-    return index
 
 
 def calendar(*entries, head=""):
