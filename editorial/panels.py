@@ -15,6 +15,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupPagePermission, Page, TaskState
 
+from editorial.permissions import may
 from home.models import NewsIndexPage, NewsPage, WorkingGroupPage
 
 
@@ -51,15 +52,6 @@ def weekly_tasks(section):
     return tasks
 
 
-def may_approve(user, content):
-    """Whether ``user`` may publish ``content``: a page by its section's permissions, a snippet (a directory
-    entry) by its view set's policy, which follows the entry's working groups."""
-    if isinstance(content, Page):
-        return content.permissions_for_user(user).can_publish()
-    viewset = getattr(type(content), "snippet_viewset", None)
-    return viewset is not None and viewset.permission_policy.user_has_permission_for_instance(user, "publish", content)
-
-
 def awaiting_review(user, limit=10):
     """Changes in review that this user may approve, oldest first, each with the address of its editor.
 
@@ -70,7 +62,7 @@ def awaiting_review(user, limit=10):
     items = []
     for state in states:
         content = state.workflow_state.content_object
-        if may_approve(user, content):
+        if may(user, "publish", content):
             items.append({"title": str(content), "url": finder.get_edit_url(content), "since": state.started_at})
     return len(items), items[:limit]
 

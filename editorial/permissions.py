@@ -1,4 +1,8 @@
-"""Site rules the plugins ask about through their permission hooks.
+"""Who may do what with one page or entry, for every part of the site that asks.
+
+``may`` answers for pages (Wagtail's page permissions) and snippets (their view set's permission
+policy, which follows a directory entry's working groups) alike: the translation review, the
+reviewer's queue on the start page and the translation editor's snippet API ask it.
 
 Importing partners' calendars is a working group's work, not translation: the
 translators' group may add pages in the language trees (to translate them), but
@@ -7,6 +11,18 @@ the event index too (the group's editors and reviewers, network administrators).
 """
 
 from django.conf import settings
+from wagtail.models import Page
+
+
+def may(user, action, instance):
+    """Whether ``user`` may ``action`` ("change" or "publish") ``instance``, a page or a snippet."""
+    if user.is_superuser:
+        return True
+    if isinstance(instance, Page):
+        permissions = instance.permissions_for_user(user)
+        return permissions.can_publish() if action == "publish" else permissions.can_edit()
+    viewset = getattr(type(instance), "snippet_viewset", None)
+    return viewset is not None and viewset.permission_policy.user_has_permission_for_instance(user, action, instance)
 
 
 def may_import_events(user, index):

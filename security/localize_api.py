@@ -12,19 +12,13 @@ what the user may see anyway: live objects, and drafts the user may change
 from wagtail.models import DraftStateMixin
 from wagtail_localize.views.snippets_api import SnippetViewSet
 
+from editorial.permissions import may
+
 
 def visible_to(user, model, queryset):
     if user.is_superuser or not issubclass(model, DraftStateMixin):
         return queryset
-    viewset = getattr(model, "snippet_viewset", None)
-    if viewset is None:
-        return queryset.filter(live=True)
-    policy = viewset.permission_policy
-    own_drafts = [
-        entry.pk
-        for entry in queryset.filter(live=False)
-        if policy.user_has_permission_for_instance(user, "change", entry)
-    ]
+    own_drafts = [entry.pk for entry in queryset.filter(live=False) if may(user, "change", entry)]
     return queryset.filter(live=True) | queryset.filter(pk__in=own_drafts)
 
 

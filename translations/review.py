@@ -28,23 +28,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, WorkflowMixin
 
-
-def _policy(instance):
-    viewset = getattr(type(instance), "snippet_viewset", None)
-    return viewset.permission_policy if viewset is not None else None
-
-
-def may(user, action, instance):
-    """Whether ``user`` may ``action`` ("change" or "publish") the translated ``instance``."""
-    if user.is_superuser:
-        return True
-    if isinstance(instance, Page):
-        permissions = instance.permissions_for_user(user)
-        return permissions.can_publish() if action == "publish" else permissions.can_edit()
-    policy = _policy(instance)
-    if policy is None:
-        return False
-    return policy.user_has_permission_for_instance(user, action, instance)
+from editorial.permissions import may
 
 
 def submit_for_review(instance, user):
