@@ -7,9 +7,9 @@ alias of the German page and carries its German text, so it is found by German w
 marked as German. Directory entries are searched in the visitor's language and, for entries
 without a translation, in German (marked likewise). Upcoming events come first, past events last.
 
-The result page may be kept by the page cache (``declare_cacheability``): its key is the path and
-the query string, which the cache bounds at 256 characters, so common searches are served from
-the cache and long or unusual ones are computed each time.
+Results are never kept by the page cache (``caching.pages`` leaves every request with ``q`` alone:
+results depend on every page, which its invalidation by dependency cannot follow); only the empty
+search form is (``declare_cacheability``).
 """
 
 import re
@@ -200,20 +200,12 @@ def search_view(request):
             "problem": problem,
         },
     )
-    declare_cacheability(response, results)
+    declare_cacheability(response)
     return response
 
 
-def declare_cacheability(response, results):
-    """Results stay true until an editor changes something (the page cache's generation) or an event in them ends.
-
-    Browsers and CDNs are told ``no-cache`` (they cannot know about edits); the site's own page
-    cache may keep the page until the first listed upcoming event ends (``page_cache_seconds``,
-    the hook the directory uses too), so an ended event does not stay on top of the list.
-    """
+def declare_cacheability(response):
+    """Browsers and CDNs are told ``no-cache`` (they cannot know about edits); the site's page cache may keep
+    the empty form (``page_cache_seconds``: no limit of its own). A request with ``q`` never reaches it."""
     patch_cache_control(response, no_cache=True)
-    now = timezone.now()
-    ends = [result.when[1] for result in results if result.when and result.when[1] and result.when[1] >= now]
-    seconds = int((min(ends) - now).total_seconds()) if ends else None
-    if seconds is None or seconds > 0:
-        response.page_cache_seconds = seconds
+    response.page_cache_seconds = None
