@@ -20,6 +20,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -97,7 +98,8 @@ def source_organisations():
         Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         .select_related("category", "county")
         .prefetch_related(
-            "opening_intervals", "opening_exceptions", "advice_languages", "memberships__page"
+            "opening_intervals", "opening_exceptions", "advice_languages",
+            Prefetch("memberships", Membership.objects.select_related("page").order_by("sort_order", "pk")),
         )
         .order_by("key")
     )
@@ -132,7 +134,7 @@ def row_of(organisation):
     row["abweichungen"] = "; ".join(exceptions)
     row["sprachen"] = " ".join(item.code for item in organisation.advice_languages.all())
     row["arbeitskreise"] = " ".join(
-        f"{item.page.slug}:{item.position}" for item in sorted(organisation.memberships.all(), key=lambda m: m.sort_order or 0)
+        f"{item.page.slug}:{item.position}" for item in organisation.memberships.all()
     )
     return {column: "" if row[column] is None else str(row[column]) for column in COLUMNS}
 
