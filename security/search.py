@@ -4,12 +4,14 @@ The SQLite FTS5 backend passes double quotes through to FTS5's query syntax, so 
 ``"`` or ``"><svg>`` raised a database error (a 500 on every page with a search box), and
 PostgreSQL refuses NUL characters. Search text is cleaned once here, for every caller
 (directory, calendar, admin): quotes, control characters and NUL become spaces, and very long
-input is cut, before the backend that fits the database (``wagtail.search.backends.database``)
-sees it. ``WAGTAILSEARCH_BACKENDS`` points here.
+input is cut, before the backend that fits the database sees it: Wagtail's database backend
+(FTS5 on SQLite), on PostgreSQL with each language's own text configuration
+(``translations.fulltext``). ``WAGTAILSEARCH_BACKENDS`` points here.
 """
 
 import re
 
+from django.db import connection
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 
 MAX_QUERY_LENGTH = 200
@@ -21,7 +23,12 @@ def clean_query(text):
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
-    backend = database_search_backend(params)
+    if connection.vendor == "postgresql":
+        from translations.fulltext import LanguageSearchBackend
+
+        backend = LanguageSearchBackend(params)
+    else:
+        backend = database_search_backend(params)
     search = backend._search
 
     def _search(query_compiler_class, query, model_or_queryset, **kwargs):
