@@ -51,6 +51,8 @@ DRAFT_FIELDS = {
 }
 # Addresses that list every page (the sitemap): stale whenever a page appears, moves or disappears.
 SITE_LISTINGS = ["tree:/sitemap.xml"]
+# The site search's kept results (``home.public.search``): stale whenever any page or entry changes.
+SITE_SEARCH = "frame:site-search"
 # Models whose instances appear in the page frame of every page.
 FRAME_MODELS = {"home.mainmenu", "home.footer"}
 # What lists a plugin's content: pages (with everything below them: months, feeds), URL prefixes
@@ -64,7 +66,7 @@ LISTINGS = {
     "orgdirectory": {
         "pages": ["orgdirectory.DirectoryPage"],
         "prefixes": ["/api/v2/organisations/"],
-        "frames": ["directory-search", "directory-filter-options", "source-locale-id"],
+        "frames": ["directory-search", "directory-filter-options", "source-locale-id", "site-search"],
     },
 }
 
@@ -207,7 +209,7 @@ def page_scopes(page, before=None, gone=False):
 
     ``before``: the page's public path, title and liveness before the change (``_snapshot``).
     """
-    scopes = set()
+    scopes = {SITE_SEARCH}
     group = _group(page)
     after = None if gone else _snapshot(page)
     structural = gone or before is None or after is None or before != after

@@ -125,7 +125,7 @@ def test_search_page_is_not_indexed_and_says_so_in_the_visitors_language(client)
 
 @pytest.mark.django_db
 def test_results_are_never_kept_by_the_page_cache_but_the_empty_form_is(client, settings):
-    """Results depend on every page, which the cache's invalidation by dependency cannot follow."""
+    """A visitor's queries stay out of the page cache's key space (the matches are kept in the frame cache)."""
     from django.core.cache import cache
 
     settings.PAGE_CACHE_SECONDS = 600
@@ -136,3 +136,41 @@ def test_results_are_never_kept_by_the_page_cache_but_the_empty_form_is(client, 
         assert "X-Page-Cache" not in response
     assert [client.get("/de/suche/")["X-Page-Cache"] for _ in range(2)] == ["miss", "hit"]
     cache.clear()
+
+
+def search_index_queries(captured):
+    return [query["sql"] for query in captured.captured_queries if "wagtailsearch_indexentry" in query["sql"]]
+
+
+@pytest.mark.django_db
+def test_a_repeated_search_is_answered_from_the_frame_cache_until_a_page_or_entry_changes(client, frame_cache, home_de, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from caching import versions
+    from home.models import ContentPage
+    from orgdirectory.models import Organisation
+
+    keys = []
+    store = versions.store
+    monkeypatch.setattr(versions, "store", lambda key, *args: keys.append(key) or store(key, *args))
+    with CaptureQueriesContext(connection) as first:
+        before = results(get(client, "/de/suche/", q="Jobcenter"))
+    with CaptureQueriesContext(connection) as second:
+        assert results(get(client, "/de/suche/", q="Jobcenter")) == before
+    assert search_index_queries(first) and not search_index_queries(second)
+    # A visitor's query enters the cache only as a digest: a 5000-character query makes a key as short as any.
+    get(client, "/de/suche/", q="Jobcenter " + "x" * 5000)
+    assert keys and max(len(key) for key in keys) < 120
+
+    page = ContentPage(title="Jobcenter-Sprechstunde im Testhaus", slug="jobcenter-cache-test", teaser="Neu.")
+    home_de.add_child(instance=page)
+    page.save_revision().publish()
+    assert page.url in [r["href"] for r in results(get(client, "/de/suche/", q="Jobcenter"))]
+
+    assert results(get(client, "/de/suche/", q="Zwiebelturm")) == []
+    entry = Organisation.objects.filter(locale__language_code="de", live=True, name__icontains="Jobcenter").first()
+    entry.name = "Zwiebelturm-Beratungsstelle"
+    entry.save_revision().publish()
+    titles = [r["title"] for r in results(get(client, "/de/suche/", q="Zwiebelturm"))]
+    assert "Zwiebelturm-Beratungsstelle" in titles

@@ -7,11 +7,14 @@ alias of the German page and carries its German text, so it is found by German w
 marked as German. Directory entries are searched in the visitor's language and, for entries
 without a translation, in German (marked likewise). Upcoming events come first, past events last.
 
-Results are never kept by the page cache (``caching.pages`` leaves every request with ``q`` alone:
-results depend on every page, which its invalidation by dependency cannot follow); only the empty
-search form is (``declare_cacheability``).
+Results are never kept by the page cache (``caching.pages`` leaves every request with ``q`` alone,
+so a visitor's queries never enter its key space); only the empty search form is
+(``declare_cacheability``). The matches themselves are kept in the frame cache under a fixed-length
+digest of the cleaned query (``kept_matches``), until any page or directory entry changes
+(``caching.dependencies.SITE_SEARCH``): a common search costs no search query the second time.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -27,6 +30,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from caching.frame import cached
 from security.search import clean_query
 
 RESULTS_PER_PAGE = 10
@@ -153,6 +157,15 @@ def search_entries(query, locale):
     return results
 
 
+def kept_matches(query, locale, request):
+    """Every match of ``query`` in ``locale``, from the frame cache while no page or entry has changed."""
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return cached(
+        "site-search", [request.get_host(), locale.language_code, digest],
+        lambda: search_pages(query, locale, request) + search_entries(query, locale),
+    )
+
+
 def ordered(results):
     """Upcoming events first (soonest first), then pages and news, then directory entries, then past events."""
     now = timezone.now()
@@ -185,7 +198,7 @@ def search_view(request):
     elif len(query) < MIN_QUERY_LENGTH:
         problem = "short"
     else:
-        results = ordered(search_pages(query, locale, request) + search_entries(query, locale))
+        results = ordered(kept_matches(query, locale, request))
     for result in results:
         result.kind_label = KIND_LABELS[result.kind]()
     page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("seite"))
