@@ -152,3 +152,48 @@ def test_a_translators_screens_are_german():
     screens = ["/admin/", f"/admin/pages/{arabic_news.get_parent().pk}/", f"/admin/pages/{section.pk}/"]
     found = {url: words for url in screens if (words := english_on(client, url))}
     assert found == {}
+
+
+def form_values(html):
+    """What a browser would submit from the editor's form (the one autosave watches) as it is shown."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(html, "html.parser").find("form", attrs={"data-controller": re.compile("w-autosave")})
+    values = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file") or field.has_attr("disabled"):
+            continue
+        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue
+        if field.name == "textarea":
+            values[name] = field.text
+        elif field.name == "select":
+            chosen = field.find("option", selected=True)
+            values[name] = chosen.get("value", "") if chosen else ""
+        else:
+            values[name] = field.get("value", "on" if field.get("type") == "checkbox" else "")
+    return values
+
+
+def test_autosave_waits_for_a_pause_in_typing_and_explains_a_wait_in_german():
+    """Autosave fired 0.5 s after every keystroke and reported „pausiert“ plus an English validation text
+    while the editor was still typing."""
+    client = user_in("AK Migration Waldshut – Redaktion", "redaktion-autosave")
+    section, _event, news = german_pages()
+    html = client.get(f"/admin/pages/{news.pk}/edit/").content.decode()
+    assert 'data-w-autosave-interval-value="3000"' in html
+    assert "Automatisches Speichern wartet" in html and "pausiert" not in html
+    # What the editor's browser sends while an e-mail address is half typed (autosave asks for JSON;
+    # drafts may leave required fields empty, so an unfinished value is what pauses it).
+    entry = Organisation.objects.filter(locale__language_code="de", memberships__page=section).first()
+    url = f"/admin/snippets/orgdirectory/organisation/edit/{entry.pk}/"
+    before = entry.latest_revision_id
+    form = {**form_values(client.get(url).content.decode()), "email": "beratung@"}
+    response = client.post(url, form, HTTP_ACCEPT="application/json")
+    answer = response.json()
+    assert answer["success"] is False and answer["error_code"] == "validation_error"
+    assert answer["error_message"].startswith("Noch nicht automatisch gespeichert: Eine Angabe ist noch unvollständig")
+    assert english_words(f"<p>{answer['error_message']}</p>") == []
+    entry.refresh_from_db()
+    assert entry.latest_revision_id == before
