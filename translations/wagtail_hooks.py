@@ -1,4 +1,4 @@
-"""Admin additions: the translation dashboard and right-to-left fields in the translation editor."""
+"""Admin additions: the translation dashboard, and right-to-left fields and a translated heading in the translation editor."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -37,4 +37,15 @@ def translation_editor_direction():
         '<script src="{}" data-rtl-languages="{}" defer></script>',
         static("translations/js/translation-editor-direction.js"),
         " ".join(sorted(RTL_LANGUAGES)),
+    )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_title():
+    """wagtail-localize writes the editor's heading in English in its bundle ("Deutsch to العربية translation");
+    the script puts the admin language's wording in its place."""
+    return format_html(
+        '<script src="{}" data-pattern="{}" defer></script>',
+        static("translations/js/translation-editor-title.js"),
+        _("Übersetzung: %(source)s → %(target)s") % {"source": "{source}", "target": "{target}"},
     )

@@ -42,6 +42,10 @@ def test_arabic_translation_fields_are_right_to_left(live_site, browser):
     target.wait_for()
     assert target.get_attribute("dir") == "rtl" and target.get_attribute("lang") == "ar"
     assert page.locator(".js-translation-editor li > p:first-child").first.get_attribute("lang") == "de"
+    # wagtail-localize's bundle writes "Deutsch to العربية translation"; the German admin says it in German.
+    headings = page.locator(".js-translation-editor section h3").all_inner_texts()
+    assert "Übersetzung: Deutsch → العربية" in headings
+    assert " translation" not in page.locator(".js-translation-editor").inner_text()
     page.locator(".js-translation-editor li button", has_text="Bearbeiten").first.click()
     textarea = page.locator(".js-translation-editor textarea").first
     textarea.wait_for()
