@@ -174,3 +174,25 @@ def test_a_repeated_search_is_answered_from_the_frame_cache_until_a_page_or_entr
     entry.save_revision().publish()
     titles = [r["title"] for r in results(get(client, "/de/suche/", q="Zwiebelturm"))]
     assert "Zwiebelturm-Beratungsstelle" in titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Arbeitskreis Migration bringt auf kommunaler Ebene ihre Angebote zusammen: Beratung, Sprachkurse, "
+        "Begleitung in Ausbildung und Arbeit, und das Jobcenter berät zu Leistungen und Förderung für alle, "
+        "die neu im Landkreis sind und Arbeit suchen oder eine Ausbildung beginnen wollen.",
+        "يجمع فريق العمل المعني بالهجرة على المستوى المحلي عروضه: الاستشارة ودورات اللغة والمرافقة في التدريب "
+        "والعمل، ويقدم Jobcenter المشورة بشأن الإعانات والدعم لكل القادمين الجدد إلى المقاطعة الباحثين عن عمل.",
+    ],
+)
+def test_an_excerpt_starts_and_ends_with_whole_words(text):
+    """The excerpt around a hit used to start mid-word („… r Ebene ihre …“), in German and Arabic alike."""
+    from home.public.search import snippet
+
+    html = str(snippet(text, "Jobcenter"))
+    visible = BeautifulSoup(html, "html.parser").get_text()
+    assert "Jobcenter" in visible
+    inner = visible.removeprefix("… ").removesuffix(" …")
+    words = set(text.split())
+    assert inner.split()[0] in words and inner.split()[-1] in words

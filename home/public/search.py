@@ -67,9 +67,17 @@ def snippet(text, query):
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
     match = pattern.search(text) if pattern else None
     start = max(0, match.start() - SNIPPET_LENGTH // 3) if match else 0
-    excerpt = text[start : start + SNIPPET_LENGTH]
+    end = min(len(text), start + SNIPPET_LENGTH)
+    # Whole words only: the excerpt starts after a space and ends before one (in every script).
+    if start and not text[start - 1].isspace():
+        space = text.find(" ", start, match.start() if match else end)
+        start = space + 1 if space != -1 else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", max(start, match.end() if match else start), end)
+        end = space if space != -1 else end
+    excerpt = text[start:end].strip()
     prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_LENGTH < len(text) else ""
+    suffix = " …" if end < len(text) else ""
     if pattern is None:
         return escape(prefix + excerpt + suffix)
     marked, last = [], 0
