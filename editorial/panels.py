@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import GroupPagePermission, Page, TaskState
 
 from editorial.permissions import may
@@ -109,3 +110,17 @@ def upcoming_events(sections, days=60, limit=5):
         found += occurrences(candidate_events(section.locale, start, end, within=section), start, end)
     found.sort(key=lambda occurrence: occurrence.start)
     return [{"page": occurrence.event, "start": occurrence.start, "cancelled": occurrence.cancelled} for occurrence in found[:limit]]
+
+
+class ObjectsToModerateThisUserMayApprovePanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's own „Warten auf Ihre Prüfung“ list, with only what this user may approve.
+
+    Wagtail lists every task of a workflow to all of its reviewers; the directory has one workflow for all
+    working groups, so a reviewer would see other groups' entries there (approving them is refused,
+    ``orgdirectory/wagtail_hooks.py``). The same rule as ``awaiting_review``: ``may(user, "publish", …)``."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        context["states"] = [state for state in context["states"] if may(user, "publish", state["obj"])]
+        return context

@@ -37,3 +37,15 @@ def _default_locale():
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def may_publish_imported_events(user, index):
+    """``EVENTS_PUBLISH_POLICY``: publish permission below the index, unless the section's review task wants
+    another person to approve imported events („Vier-Augen-Prinzip“, editorial/models.py): then every import
+    goes through review."""
+    from editorial.models import review_task_of
+
+    if not index.permissions_for_user(user).can_publish_subpage():
+        return False
+    task = review_task_of(index)
+    return task is None or not task.other_person_approves_imports

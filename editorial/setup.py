@@ -81,8 +81,14 @@ def empty_wagtail_default_groups():
         group.permissions.clear()
         GroupPagePermission.objects.filter(group=group).delete()
         GroupCollectionPermission.objects.filter(group=group).delete()
-        for task in GroupApprovalTask.objects.filter(groups=group):
+        for task in [*GroupApprovalTask.objects.filter(groups=group), *_review_tasks_of(group)]:
             task.groups.remove(group)
+
+
+def _review_tasks_of(group):
+    from editorial.models import ReviewTask
+
+    return ReviewTask.objects.filter(groups=group)
 
 
 def _collection_permissions(group, collection):
@@ -104,11 +110,15 @@ def _collection(name):
     return existing or root.add_child(name=name)
 
 
-def _review_workflow(name, reviewer_groups):
+def _review_workflow(name, reviewer_groups, other_person_approves=False):
+    """The workflow ``name`` with its one ``ReviewTask``; „Andere Person muss freigeben“ is set when the task is made
+    (an administrator may change it later, running the setup again keeps that choice)."""
+    from editorial.models import ReviewTask
+
     workflow, _ = Workflow.objects.get_or_create(name=name)
-    task = GroupApprovalTask.objects.filter(name=f"Prüfung: {name}").first()
+    task = ReviewTask.objects.filter(name=f"Prüfung: {name}").first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=f"Prüfung: {name}")
+        task = ReviewTask.objects.create(name=f"Prüfung: {name}", other_person_approves=other_person_approves)
     task.groups.add(*reviewer_groups)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
@@ -175,7 +185,8 @@ def ensure_editorial_setup(home, working_groups):
         sections[page.slug] = SectionGroups(editors, reviewers, collection, workflow)
         reviewer_groups.append(reviewers)
 
-    directory_workflow = _review_workflow(f"{REVIEW_WORKFLOW} – Verzeichnis", reviewer_groups)
+    # Directory entries: „Vier-Augen-Prinzip“ from the start (sections: only for imported events, see ReviewTask).
+    directory_workflow = _review_workflow(f"{REVIEW_WORKFLOW} – Verzeichnis", reviewer_groups, other_person_approves=True)
     for model in section_snippet_models():
         WorkflowContentType.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(model), defaults={"workflow": directory_workflow}

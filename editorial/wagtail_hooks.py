@@ -12,6 +12,18 @@ def add_my_working_group_panel(request, panels):
     panels.insert(0, MyWorkingGroupPanel(request))
 
 
+@hooks.register("construct_homepage_panels")
+def list_only_reviews_the_user_may_approve(request, panels):
+    """Wagtail's „Warten auf Ihre Prüfung“ without other working groups' directory entries (editorial/panels.py)."""
+    from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+
+    from editorial.panels import ObjectsToModerateThisUserMayApprovePanel
+
+    for index, panel in enumerate(panels):
+        if type(panel) is WorkflowObjectsToModeratePanel:
+            panels[index] = ObjectsToModerateThisUserMayApprovePanel()
+
+
 @hooks.register("insert_global_admin_css")
 def admin_fonts_for_every_script():
     return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin-fonts.css"))

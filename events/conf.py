@@ -13,6 +13,8 @@ DEFAULTS = {
     "EVENTS_CACHE": None,
     # Dotted path to ``function(user, index) -> bool``: may ``user`` import events into ``index``?
     "EVENTS_PERMISSION_POLICY": "events.permissions.can_add_events",
+    # Dotted path to ``function(user, index) -> bool``: may ``user``'s import go live at once (else: review)?
+    "EVENTS_PUBLISH_POLICY": "events.permissions.can_publish_events",
     # Dotted path to ``function(indexes) -> {index.pk: page}``: the working group owning each event index.
     "EVENTS_WORKING_GROUPS": "events.groups.parent_pages",
     # Right-hand side of the iCalendar UIDs; None: the hostname of the Wagtail site.

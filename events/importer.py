@@ -418,8 +418,10 @@ def _entry(component):
 
 
 def may_publish(user, index):
-    """Whether ``user`` may publish events below ``index`` (Wagtail's page permissions; no user: a command)."""
-    return user is None or index.permissions_for_user(user).can_publish_subpage()
+    """Whether ``user``'s imported events below ``index`` go live at once (``EVENTS_PUBLISH_POLICY``; no user: a command)."""
+    from .conf import hook
+
+    return user is None or bool(hook("EVENTS_PUBLISH_POLICY")(user, index))
 
 
 def save(page, index, user, result):

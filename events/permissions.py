@@ -15,3 +15,8 @@ def can_add_events(user, index):
 
 def may_import(user, index):
     return bool(hook("EVENTS_PERMISSION_POLICY")(user, index))
+
+
+def can_publish_events(user, index):
+    """Default: Wagtail's "publish" permission below the event index."""
+    return index.permissions_for_user(user).can_publish_subpage()

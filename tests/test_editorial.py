@@ -285,3 +285,28 @@ def test_directory_entries_go_through_review():
 
     workflow = WorkflowContentType.objects.get(content_type=ContentType.objects.get_for_model(Organisation)).workflow
     assert workflow.name.startswith("Prüfung vor Veröffentlichung")
+
+
+def test_wagtails_awaiting_review_panel_lists_only_entries_the_reviewer_may_approve(
+    waldshut_editor, waldshut_reviewer, loerrach_reviewer
+):
+    """Wagtail's own „Warten auf Ihre Prüfung“ (WorkflowObjectsToModeratePanel) offers every task of the directory's
+    one workflow to every group's reviewers; it lists a Waldshut-only entry to Waldshut's reviewers, not Lörrach's."""
+    author, _ = waldshut_editor
+    entry = directory_entry("Schulamt")  # Waldshut only
+    entry.name = "Schulamt (zur Prüfung)"
+    entry.save_revision(user=author)
+    entry.get_workflow().start(entry, author)
+    edit_url = reverse("wagtailsnippets_orgdirectory_organisation:edit", args=[entry.pk])
+
+    def wagtails_panel(client):
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert 'id="awaiting-review' in html or edit_url not in html
+        return html.split('id="awaiting-review', 1)[1] if 'id="awaiting-review' in html else ""
+
+    _, waldshut = waldshut_reviewer
+    _, loerrach = loerrach_reviewer
+    assert edit_url in wagtails_panel(waldshut)
+    assert "Schulamt (zur Prüfung)" in wagtails_panel(waldshut)
+    loerrach_html = loerrach.get(reverse("wagtailadmin_home")).content.decode()
+    assert edit_url not in loerrach_html and "Schulamt (zur Prüfung)" not in loerrach_html

@@ -62,6 +62,11 @@ def test_editor_import_creates_drafts_in_the_sections_review(client, index_walds
 
 
 def test_editor_reimport_keeps_the_published_version_until_approved(client, index_waldshut):
+    from editorial.models import review_task_of
+
+    task = review_task_of(index_waldshut)  # without the Vier-Augen-Prinzip for imports (tests/test_four_eyes.py)
+    task.other_person_approves_imports = False
+    task.save()
     _reviewer, reviewer_client = login("pruef-wt", f"{WALDSHUT} – Prüfung")
     assert upload(reviewer_client, index_waldshut, partner_calendar()).status_code == 302
     event = EventPage.objects.child_of(index_waldshut).get(import_uid="partner-1@example.org")

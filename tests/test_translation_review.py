@@ -229,3 +229,86 @@ def test_submitting_a_new_translation_creates_a_draft_in_review(working_groups_d
     english = new_event.get_translation(page_or_entry_locale("en"))
     assert not english.live
     assert english.workflow_in_progress
+
+
+def german_page_with_english_alias(working_groups_de):
+    """A new German page of the Waldshut section, live, and its English version still an alias of it."""
+    from home.models import ContentPage
+
+    section = working_groups_de["ak-migration-waldshut"]
+    german = ContentPage(title="Alias-Seite", slug="alias-seite", teaser="Nur auf Deutsch")
+    section.add_child(instance=german)
+    german.save_revision().publish()
+    english = german.get_translation_or_none(page_or_entry_locale("en"))
+    if english is None:
+        english = german.copy_for_translation(page_or_entry_locale("en"), copy_parents=True, alias=True)
+    english = Page.objects.get(pk=english.pk)
+    assert english.alias_of_id == german.pk and english.live
+    return german, english
+
+
+def assert_alias_translation_waits_for_review(client, english, english_title):
+    english = Page.objects.get(pk=english.pk).specific
+    assert english.alias_of_id is None  # a page of its own now, as wagtail-localize's translation makes it
+    assert english.live and english.title == "Alias-Seite"  # visitors still see what the alias showed
+    assert english_title not in client.get(english.url).content.decode()
+    assert english.get_latest_revision().as_object().title == english_title
+    state = WorkflowState.objects.get(
+        base_content_type__model="page", object_id=str(english.pk), status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    assert state.workflow.name.endswith(WALDSHUT)
+
+
+def test_translating_an_alias_with_publish_becomes_a_draft_in_review(
+    client, working_groups_de, django_capture_on_commit_callbacks
+):
+    german, english = german_page_with_english_alias(working_groups_de)
+    source = source_of(german)
+    translate_string(source, "Alias-Seite", "Alias page published around review")
+    _user, translator = login("uebersetzerin", TRANSLATORS)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = update_and_publish(translator, source)
+
+    assert response.status_code == 302 and not refused(response)
+    assert_alias_translation_waits_for_review(client, english, "Alias page published around review")
+
+
+def test_translating_an_alias_through_the_translate_button_becomes_a_draft_in_review(
+    client, working_groups_de, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's „Übersetzen“ on the German page offers languages whose version is still an alias and,
+    with machine-free fallback, copies the German text into the new translation; it must not go live either."""
+    german, english = german_page_with_english_alias(working_groups_de)
+    source = source_of(german)
+    translate_string(source, "Alias-Seite", "Alias page via translate")
+    _user, translator = login("uebersetzerin", TRANSLATORS)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translator.post(
+            reverse("wagtail_localize:submit_page_translation", args=[german.pk]),
+            {"locales": [page_or_entry_locale("en").pk]},
+        )
+        assert response.status_code == 302 and not refused(response)
+        response = update_and_publish(translator, source)
+
+    assert response.status_code == 302 and not refused(response)
+    assert_alias_translation_waits_for_review(client, english, "Alias page via translate")
+
+
+def test_reviewer_of_the_section_publishes_the_translation_of_an_alias(
+    client, working_groups_de, django_capture_on_commit_callbacks
+):
+    german, english = german_page_with_english_alias(working_groups_de)
+    source = source_of(german)
+    translate_string(source, "Alias-Seite", "Alias page reviewed")
+    user, reviewer = login("pruef-wt", f"{WALDSHUT} – Prüfung")
+    user.groups.add(Group.objects.get(name=TRANSLATORS))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = update_and_publish(reviewer, source)
+
+    assert response.status_code == 302 and not refused(response)
+    english = Page.objects.get(pk=english.pk)
+    assert english.alias_of_id is None and english.title == "Alias page reviewed"
+    assert "Alias page reviewed" in client.get(english.url).content.decode()

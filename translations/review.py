@@ -17,7 +17,11 @@ wagtail-localize (views, PO upload, machine translation, background subtree jobs
   re-saves along with every page, are left unchanged instead);
 - a user who may publish the target publishes as before;
 - anyone else saves a draft revision only (the live version stays exactly as it was) and the target is
-  submitted to its workflow (the section's review), as the editor's "Zur Prüfung einreichen" would.
+  submitted to its workflow (the section's review), as the editor's "Zur Prüfung einreichen" would;
+- a target page that is still an alias of the German page (an untranslated page in another language tree)
+  is first converted into a page of its own with the alias's live content, as Wagtail's "convert alias"
+  does, so the translation becomes a draft of it like any other (wagtail-localize would otherwise convert
+  and publish the alias in one go, whatever ``publish`` says, and ``save_revision`` refuses alias pages).
 
 Calls without a user (management commands, the demo loader) are left alone.
 """
@@ -58,6 +62,14 @@ def _existing_target(source, locale):
         return None
 
 
+def _convert_alias_keeping_live_content(page, user):
+    """The alias becomes a page of its own; visitors go on seeing exactly what the alias showed."""
+    from wagtail.actions.convert_alias import ConvertAliasPageAction
+
+    ConvertAliasPageAction(page, user=user).execute(skip_permission_checks=True)
+    return _specific(Page.objects.get(pk=page.pk))
+
+
 def _specific(instance):
     return instance.specific if isinstance(instance, Page) else instance
 
@@ -84,6 +96,8 @@ def guard(create_or_update_translation):
                     raise PermissionDenied
                 if publish and may(user, "publish", existing):
                     return original(True)
+                if isinstance(existing, Page) and existing.alias_of_id:
+                    existing = _convert_alias_keeping_live_content(existing, user)
                 if existing.live:
                     _save_draft_of_live_target(self, locale, user)
                     result = (existing, False)

@@ -204,6 +204,8 @@ EVENTS_UID_DOMAIN = "ak-migration-hochrhein"
 EVENTS_PRODID = "-//AK Migration Hochrhein//Veranstaltungskalender//DE"
 # Only a working group's own people import calendars (translators may add pages only to translate them).
 EVENTS_PERMISSION_POLICY = "editorial.permissions.may_import_events"
+# Imports go live at once only where the section's review does not ask another person to approve them.
+EVENTS_PUBLISH_POLICY = "editorial.permissions.may_publish_imported_events"
 # "Import by address" refuses internal addresses; these host names (comma-separated) are allowed anyway.
 EVENTS_FETCH_ALLOWED_HOSTS = env_list("EVENTS_FETCH_ALLOWED_HOSTS")
 
