@@ -17,6 +17,7 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import GroupPagePermission, Page, TaskState
 
 from editorial.permissions import may
+from editorial.review import overdue_in
 from home.models import NewsIndexPage, NewsPage, WorkingGroupPage
 
 
@@ -50,6 +51,7 @@ def weekly_tasks(section):
         tasks["entries"] = Organisation.objects.filter(memberships__page=section, locale=section.locale).distinct().count()
         tasks["entries_url"] = reverse("wagtailsnippets_orgdirectory_organisation:list") + f"?working_group={section.pk}"
     tasks["translations_url"] = reverse("translations_dashboard") + f"?arbeitskreis={section.pk}"
+    tasks["overdue"] = overdue_in(section)
     return tasks
 
 

@@ -1,4 +1,5 @@
-"""Admin hooks: the editor's start page opens with their working group (editorial/panels.py); fonts for every script."""
+"""Admin hooks: the editor's start page opens with their working group (editorial/panels.py); fonts for every script;
+the German editors' guide (editorial/guide.py) instead of Wagtail's English one in the help menu."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -28,3 +29,23 @@ def list_only_reviews_the_user_may_approve(request, panels):
 def admin_fonts_for_every_script():
     return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin-fonts.css"))
 
+
+@hooks.register("register_admin_urls")
+def editors_guide_url():
+    from django.urls import path
+
+    from editorial.guide import editors_guide
+
+    return [path("anleitung/", editors_guide, name="editors_guide")]
+
+
+@hooks.register("construct_help_menu")
+def german_editors_guide(request, menu_items):
+    """The help menu's „Editor Guide“ (Wagtail's English guide) is replaced by the site's German guide."""
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]
+    menu_items.append(
+        MenuItem("Anleitung für die Redaktion", reverse("editors_guide"), name="editors-guide", icon_name="help", order=1100)
+    )

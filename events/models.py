@@ -29,6 +29,7 @@ from .groups import working_group
 from .languages import spoken_language_choices
 from .occurrences import EventTimes
 from .recurrence import Repeat, WeekOfMonth, build_rrule, normalise_rrule, parse_rrule
+from .review import ReviewByMixin
 from .timezone import calendar_timezone
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -105,7 +106,7 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
 
-class EventPage(CalendarTemplateMixin, EventTimes, Page):
+class EventPage(CalendarTemplateMixin, EventTimes, ReviewByMixin, Page):
     """One event, or a series of events on a regular schedule."""
 
     # Set on events in lists and the API: the owner of the event's index (see ``FilterOptions.group_for``).
@@ -257,6 +258,7 @@ class EventPage(CalendarTemplateMixin, EventTimes, Page):
         FieldPanel("info_url"),
         FieldPanel("image"),
         MultiFieldPanel([FieldPanel("cancelled"), FieldPanel("cancellation_note")], heading=_("Absage")),
+        *ReviewByMixin.review_panels,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("description"),

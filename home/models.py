@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ContentStreamBlock, InstitutionBlock
 from .legal import LEGAL_KINDS, OperatorDetails  # noqa: F401 - OperatorDetails: a model of this app
+from .review import ReviewByMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "document-link"]
 
@@ -71,7 +72,7 @@ class HomePage(SitePage):
         return context
 
 
-class WorkingGroupPage(RoutablePageMixin, SitePage):
+class WorkingGroupPage(RoutablePageMixin, ReviewByMixin, SitePage):
     """A working group of the network: who it is, what it wants, who takes part.
 
     ``kontakt/`` below it is the group's contact page, built from the contact field (and saying
@@ -137,6 +138,7 @@ class WorkingGroupPage(RoutablePageMixin, SitePage):
         FieldPanel("members"),
         FieldPanel("contact"),
         FieldPanel("body"),
+        *ReviewByMixin.review_panels,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("short_name"),
@@ -187,7 +189,7 @@ class WorkingGroupPage(RoutablePageMixin, SitePage):
         return context
 
 
-class ContentPage(SitePage):
+class ContentPage(ReviewByMixin, SitePage):
     """A general page built from headings, text, images, questions and documents."""
 
     teaser = models.TextField(
@@ -198,7 +200,7 @@ class ContentPage(SitePage):
     )
     body = StreamField(ContentStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("teaser"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("teaser"), FieldPanel("body"), *ReviewByMixin.review_panels]
     search_fields = Page.search_fields + [index.SearchField("teaser"), index.SearchField("body")]
     api_fields = [APIField("teaser"), APIField("body")]
 

@@ -3,12 +3,16 @@
 Without a choice Wagtail lists every entry in all thirteen languages (325 rows for 25
 organisations); editors maintain the German entries, so those are shown until another language
 (or "all") is picked. The filters answer the editors' weekly questions: which entries belong to my
-working group, which advise in a given language, which still have no way to contact them.
+working group, which advise in a given language, which still have no way to contact them, which nobody
+has confirmed („geprüft“) for six or twelve months.
 """
+
+import calendar
 
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Locale, Page
@@ -17,6 +21,14 @@ from wagtail.snippets.views.snippets import IndexView
 from .cell_safety import neutralise_row
 from .languages import advice_language_choices
 from .models import Category, Organisation, Region
+
+
+def months_before(day, months):
+    """The same day ``months`` earlier (the month's last day when it is shorter)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def in_source_language(model):
@@ -44,6 +56,10 @@ class OrganisationFilterSet(WagtailFilterSet):
         label=_("Sprache der Beratung"), field_name="advice_languages__code", choices=advice_language_choices,
         distinct=True, widget=forms.Select,
     )
+    not_checked_since = django_filters.ChoiceFilter(
+        label=_("Nicht geprüft seit"), choices=[("6", _("6 Monaten")), ("12", _("12 Monaten"))],
+        empty_label=_("alle Einträge"), method="filter_not_checked_since", widget=forms.RadioSelect,
+    )
     contact = django_filters.ChoiceFilter(
         label=_("Kontakt"), choices=[("fehlt", _("Noch ohne Kontaktdaten"))], empty_label=_("alle Einträge"),
         method="filter_without_contact", widget=forms.RadioSelect,
@@ -58,6 +74,13 @@ class OrganisationFilterSet(WagtailFilterSet):
         if not value:
             return queryset
         return queryset.filter(**{f"{name}__translation_key": value.translation_key})
+
+    def filter_not_checked_since(self, queryset, name, value):
+        """Entries nobody has confirmed („geprüft“) within the last ``value`` months, or never."""
+        if not value:
+            return queryset
+        since = months_before(timezone.localdate(), int(value))
+        return queryset.filter(Q(last_checked__isnull=True) | Q(last_checked__lt=since))
 
     def filter_without_contact(self, queryset, name, value):
         """Entries nobody can reach yet: no telephone, no e-mail address, no website."""

@@ -11,12 +11,15 @@ setting ``ORGDIRECTORY_GROUP_PAGE_MODELS`` narrows the chooser to the site's
 working-group page type, so this app needs to know nothing about the site.
 """
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -37,9 +40,36 @@ from . import opening_hours
 from .choices import Weekday, WheelchairAccess
 from .conf import base_template, setting
 from .languages import advice_language_choices, native_name
+from .review import ReviewByMixin
 from .validators import validate_key, validate_phone, validate_postcode
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class ReadOnlyDatePanel(FieldPanel):
+    """A date shown, not edited: „–“ while there is none (Wagtail would write „None“), else day.month.year."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        return value.strftime("%d.%m.%Y") if value else "–"
+
+
+class OrganisationForm(WagtailAdminModelForm):
+    """The entry's form with „geprüft“: ticking it sets ``last_checked`` to today in the revision saved."""
+
+    checked = forms.BooleanField(
+        label=_("geprüft"),
+        required=False,
+        help_text=_("Ankreuzen, wenn Sie heute mit der Einrichtung abgeglichen haben, dass die Angaben stimmen."),
+    )
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("checked"):
+            self.instance.last_checked = timezone.localdate()
+        return super().save(commit=commit)
 
 
 class Category(TranslatableMixin, models.Model):
@@ -101,10 +131,13 @@ class Organisation(
     LockableMixin,
     RevisionMixin,
     TranslatableMixin,
+    ReviewByMixin,
     index.Indexed,
     ClusterableModel,
 ):
     """An office, counselling service or other institution of the network."""
+
+    base_form_class = OrganisationForm
 
     key = models.SlugField(
         _("Schlüssel"),
@@ -219,6 +252,10 @@ class Organisation(
         InlinePanel("advice_languages", label=_("Sprache der Beratung")),
         FieldPanel("wheelchair_access"),
         InlinePanel("memberships", label=_("Mitglied im Arbeitskreis")),
+        MultiFieldPanel(
+            [FieldPanel("checked"), ReadOnlyDatePanel("last_checked"), FieldPanel("review_by")],
+            heading=_("Prüfung der Angaben"),
+        ),
     ]
 
     search_fields = [
@@ -259,6 +296,8 @@ class Organisation(
         SynchronizedField("opening_exceptions", overridable=False),
         SynchronizedField("advice_languages", overridable=False),
         SynchronizedField("memberships", overridable=False),
+        SynchronizedField("review_by", overridable=False),
+        SynchronizedField("last_checked", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -4,7 +4,7 @@ import json
 from datetime import UTC, datetime, time, timedelta
 from urllib.parse import quote, urlencode
 
-from babel.dates import get_day_names
+from babel.dates import format_date, get_day_names
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -28,6 +28,19 @@ def day_names(language=None):
         return [names[index] for index in range(7)]
     except Exception:  # babel has no data for this language: use the interface catalogue
         return [str(label) for _value, label in Weekday.choices]
+
+
+def checked_text(organisation, language=None):
+    """„zuletzt geprüft am <date>“ in the visitor's language, the date written as CLDR writes it there;
+    empty when nobody has confirmed the entry yet. ``organisation`` is the German entry, whose date counts."""
+    if not organisation.last_checked:
+        return ""
+    language = (language or translation.get_language() or "de").replace("-", "_")
+    try:
+        day = format_date(organisation.last_checked, format="long", locale=language)
+    except Exception:  # babel has no data for this language
+        day = organisation.last_checked.strftime("%d.%m.%Y")
+    return _("zuletzt geprüft am %(date)s") % {"date": day}
 
 
 def clock(value):
@@ -239,6 +252,7 @@ def organisation_context(entry_or_organisation, request, directory):
         "json_ld": json_ld(entry, url),
         "groups": member_groups(source, request, locale.pk),
         "category_name": category_name(source, locale),
+        "checked_text": checked_text(source),
         "vcard_url": directory.url + directory.reverse_subpage("vcard", args=[source.key])
         if directory and has_contact_data(source)
         else "",

@@ -57,3 +57,21 @@ def test_the_filter_panel_offers_german_choices_only(client, administrator, arab
     assert "Noch ohne Kontaktdaten" in html
     assert "Arbeitskreis Nord" in html
     assert "Beratung" in html and "استشارة" not in html
+
+
+def test_filter_not_checked_since_six_or_twelve_months(client, administrator, entries):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from orgdirectory.admin_listing import months_before
+    from orgdirectory.models import Organisation
+
+    office, course = entries
+    today = timezone.localdate()
+    Organisation.objects.filter(pk=office.pk).update(last_checked=today - timedelta(days=20))
+    assert listed(client, not_checked_since="6") == {"Sprachcafé"}  # never checked
+    Organisation.objects.filter(pk=office.pk).update(last_checked=months_before(today, 7))
+    assert listed(client, not_checked_since="6") == {"Beratungsstelle Nord", "Sprachcafé"}
+    assert listed(client, not_checked_since="12") == {"Sprachcafé"}
+    assert "Nicht geprüft seit" in client.get(reverse("wagtailsnippets_orgdirectory_organisation:list")).content.decode()

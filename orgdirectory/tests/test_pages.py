@@ -133,3 +133,22 @@ def test_filter_values_reach_the_database_without_control_characters(client, dir
     query = parse_query({"kategorie": "bera\x00tung", "ort": "Nord\x00stadt\r\n", "q": "\x00Nord\x1f"})
     assert (query.category, query.town, query.text) == ("beratung", "Nordstadt", "Nord")
     assert client.get(directory.url, {"kategorie": "\x00", "ort": "\x00", "kreis": "\x00"}).status_code == 200
+
+
+def test_detail_page_says_when_a_person_last_checked_the_entry_in_the_visitors_language(client, directory, entries):
+    from datetime import date
+
+    from django.utils import translation
+
+    from orgdirectory.models import Organisation
+    from orgdirectory.presenters import checked_text
+
+    office, _course = entries
+    assert "zuletzt geprüft" not in client.get(directory.url + "beratungsstelle-nord/").content.decode()
+    Organisation.objects.filter(pk=office.pk).update(last_checked=date(2026, 3, 3))
+    assert "zuletzt geprüft am 3. März 2026" in client.get(directory.url + "beratungsstelle-nord/").content.decode()
+    office.refresh_from_db()
+    with translation.override("en"):
+        assert checked_text(office) == "last checked on March 3, 2026"
+    with translation.override("ar"):
+        assert checked_text(office).startswith("آخر فحص في ")
