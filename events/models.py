@@ -28,6 +28,7 @@ from .conf import setting
 from .groups import working_group
 from .languages import spoken_language_choices
 from .occurrences import EventTimes
+from .panels import RecurrencePanel, SeriesSummaryPanel
 from .recurrence import Repeat, WeekOfMonth, build_rrule, normalise_rrule, parse_rrule
 from .timezone import calendar_timezone
 
@@ -217,12 +218,12 @@ class EventPage(CalendarTemplateMixin, EventTimes, Page):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
             heading=_("Wann"),
         ),
-        MultiFieldPanel(
+        RecurrencePanel(
             [
+                SeriesSummaryPanel(),
                 FieldPanel("repeat"),
                 FieldRowPanel([FieldPanel("repeat_interval"), FieldPanel("repeat_week_of_month")]),
                 FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
-                FieldPanel("rrule", read_only=True),
             ],
             heading=_("Wiederholung"),
             classname="collapsed",
