@@ -6,6 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from events.describe import describe_series
@@ -182,3 +184,24 @@ def test_the_recurrence_panel_is_collapsed_only_for_a_single_date(client, index_
 
     assert "collapsed" in recurrence_panel(single)
     assert "collapsed" not in recurrence_panel(weekly)
+
+
+# --- queries ------------------------------------------------------------------
+
+def queries_of(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_a_series_page_reads_its_exceptions_once(client, index_loerrach):
+    """The dates, the next date and the summary all read one prefetch of the exceptions: a series costs one
+    query more than a single event (two before the summary), however many exceptions it has."""
+    day = local_now().date() + timedelta(days=2)
+    single = publish_event(index_loerrach, title="Einzeln", start=at(day, 18), end=at(day, 19))
+    few = publish_event(index_loerrach, title="Wenige", start=at(day, 18), end=at(day, 19), repeat=Repeat.WEEKLY,
+                        exceptions=[{"date": day + timedelta(days=7), "cancelled": True}])
+    many = publish_event(index_loerrach, title="Viele", start=at(day, 18), end=at(day, 19), repeat=Repeat.WEEKLY,
+                         exceptions=[{"date": day + timedelta(days=7 * n), "cancelled": True} for n in range(1, 8)])
+    assert queries_of(client, many.url) == queries_of(client, few.url) == queries_of(client, single.url) + 1
