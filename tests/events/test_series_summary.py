@@ -122,7 +122,7 @@ def check_event_page(html, first, cancelled, summary_words, add_to_calendar, can
 def test_event_page_in_german(client, series):
     page, first, cancelled = series
     html = client.get(page.url).content.decode()
-    check_event_page(html, first, cancelled, ["jeden", "10 Termine", "außer"], "Zum Kalender hinzufügen", "abgesagt")
+    check_event_page(html, first, cancelled, ["Jeden ", "10 Termine", "außer"], "Zum Kalender hinzufügen", "abgesagt")
     assert "Alle Termine (9)" in html
 
 
