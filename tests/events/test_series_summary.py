@@ -129,7 +129,7 @@ def test_event_page_in_german(client, series):
 @pytest.mark.parametrize(
     ("code", "summary_words", "add_to_calendar", "cancelled_word"),
     [
-        ("ar", ["كل يوم", "10", "باستثناء"], "إضافة إلى التقويم", "أُلغي"),
+        ("ar", ["كل يوم", "10", "باستثناء"], "إضافة إلى التقويم", "ملغاة"),
         ("ti", ["ኩሉ", "10", "ብዘይካ"], "ኣብ ካላንደር ኣእትዉ", "ተሰሪዙ"),
     ],
 )
