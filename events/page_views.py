@@ -10,7 +10,7 @@ from .describe import describe_series
 from .filters import FilterOptions, read_filters
 from .groups import working_group
 from .ics_views import EVENT_FILENAME, FEED_FILENAME
-from .languages import language_name
+from .languages import language_name, spoken_languages
 from .listing import OccurrenceList
 from .month import MONTH_PARAM, MONTH_VIEW, VIEW_PARAM, month_context, month_link, parse_month
 from .occurrences import candidate_events, expand, window_for_month
@@ -160,6 +160,7 @@ def event_context(event, request):
         "is_past": past,
         "working_group": group,
         "language_names": [language_name(code) for code in event.languages or []],
+        "spoken_languages": spoken_languages(event.languages or []),
         "ics_url": event.url + EVENT_FILENAME,
         "calendar_page": _calendar_page(event.locale),
         **map_links(event),

@@ -205,3 +205,16 @@ def test_a_series_page_reads_its_exceptions_once(client, index_loerrach):
     many = publish_event(index_loerrach, title="Viele", start=at(day, 18), end=at(day, 19), repeat=Repeat.WEEKLY,
                          exceptions=[{"date": day + timedelta(days=7 * n), "cancelled": True} for n in range(1, 8)])
     assert queries_of(client, many.url) == queries_of(client, few.url) == queries_of(client, single.url) + 1
+
+
+def test_languages_spoken_are_named_in_the_visitors_language_and_their_own(client, index_loerrach):
+    day = local_now().date() + timedelta(days=5)
+    page = publish_event(index_loerrach, title="Elterncafé Sprachen", start=at(day, 18), end=at(day, 20),
+                         languages=["de", "ar", "ti"])
+    html = client.get(page.url).content.decode()
+    assert ('<dd class="event-languages">Deutsch, Arabisch (<span lang="ar" dir="auto">العربية</span>), '
+            'Tigrinya (<span lang="ti" dir="auto">ትግርኛ</span>)</dd>') in html
+    arabic = translate(page, Locale.objects.get(language_code="ar"))
+    html = client.get(arabic.url).content.decode()
+    found = re.search(r'<dd class="event-languages">(.*?)</dd>', html).group(1)
+    assert found.startswith('الألمانية (<span lang="de" dir="auto">Deutsch</span>), العربية, ')
