@@ -105,6 +105,14 @@ class EventPageForm(WagtailAdminPageForm):
         help_text=_("In welchen Sprachen wird gesprochen oder übersetzt?"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the categories of the page's own language (a plain list, not a chooser over all 13 languages).
+        category = self.fields.get("category")
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if category is not None and locale_id:
+            category.queryset = category.queryset.filter(locale_id=locale_id).order_by("name")
+
 
 class EventPage(CalendarTemplateMixin, EventTimes, Page):
     """One event, or a series of events on a regular schedule."""
@@ -229,7 +237,7 @@ class EventPage(CalendarTemplateMixin, EventTimes, Page):
             classname="collapsed",
         ),
         InlinePanel("exceptions", heading=_("Einzelne Termine absagen oder verschieben"), label=_("Ausnahme")),
-        FieldPanel("category"),
+        FieldPanel("category", widget=forms.Select),
         FieldPanel("description"),
         MultiFieldPanel(
             [

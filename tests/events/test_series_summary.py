@@ -218,3 +218,18 @@ def test_languages_spoken_are_named_in_the_visitors_language_and_their_own(clien
     html = client.get(arabic.url).content.decode()
     found = re.search(r'<dd class="event-languages">(.*?)</dd>', html).group(1)
     assert found.startswith('الألمانية (<span lang="de" dir="auto">Deutsch</span>), العربية, ')
+
+
+def test_the_category_list_offers_only_the_pages_own_language(client, index_loerrach):
+    from events.models import EventCategory
+
+    first = local_now().date() + timedelta(days=3)
+    german = EventCategory.objects.filter(locale__language_code="de").order_by("name")
+    page = publish_event(index_loerrach, title="Mit Art", start=at(first, 18), end=at(first, 19), category=german[0])
+    admin = get_user_model().objects.create_superuser("chef-art", "chef-art@example.org", "pw-Xy7!long-art")
+    client.force_login(admin)
+    html = client.get(f"/admin/pages/{page.pk}/edit/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    select = re.search(r'<select name="category" id="id_category">(.*?)</select>', html, re.S).group(1)
+    offered = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
+    assert offered == [category.name for category in german]
+    assert re.search(rf'<option value="{german[0].pk}" selected>', select)
