@@ -38,6 +38,26 @@ def language_name(code, locale=None):
     return name[:1].upper() + name[1:]
 
 
+def native_language_name(code):
+    """``code`` in its own language ("ar" → "العربية"), or "" when CLDR does not know it."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).languages.get(code, "")
+    except (UnknownLocaleError, ValueError):
+        return ""
+    return name[:1].upper() + name[1:]
+
+
+def spoken_languages(codes, locale=None):
+    """``(code, name in the visitor's language, name in its own language or "")`` for the event page:
+    an Arabic speaker reading the German page finds „Arabisch (العربية)“."""
+    found = []
+    for code in codes:
+        name = language_name(code, locale)
+        native = native_language_name(code)
+        found.append((code, name, native if native and native.casefold() != name.casefold() else ""))
+    return found
+
+
 def spoken_language_choices():
     """Choices for the editor (German names, as the admin is German)."""
     german = babel_locale("de")

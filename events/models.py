@@ -28,6 +28,7 @@ from .conf import setting
 from .groups import working_group
 from .languages import spoken_language_choices
 from .occurrences import EventTimes
+from .panels import RecurrencePanel, SeriesSummaryPanel
 from .recurrence import Repeat, WeekOfMonth, build_rrule, normalise_rrule, parse_rrule
 from .review import ReviewByMixin
 from .timezone import calendar_timezone
@@ -104,6 +105,14 @@ class EventPageForm(WagtailAdminPageForm):
         required=False,
         help_text=_("In welchen Sprachen wird gesprochen oder übersetzt?"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the categories of the page's own language (a plain list, not a chooser over all 13 languages).
+        category = self.fields.get("category")
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if category is not None and locale_id:
+            category.queryset = category.queryset.filter(locale_id=locale_id).order_by("name")
 
 
 class EventPage(CalendarTemplateMixin, EventTimes, ReviewByMixin, Page):
@@ -218,18 +227,18 @@ class EventPage(CalendarTemplateMixin, EventTimes, ReviewByMixin, Page):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
             heading=_("Wann"),
         ),
-        MultiFieldPanel(
+        RecurrencePanel(
             [
+                SeriesSummaryPanel(),
                 FieldPanel("repeat"),
                 FieldRowPanel([FieldPanel("repeat_interval"), FieldPanel("repeat_week_of_month")]),
                 FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
-                FieldPanel("rrule", read_only=True),
             ],
             heading=_("Wiederholung"),
             classname="collapsed",
         ),
         InlinePanel("exceptions", heading=_("Einzelne Termine absagen oder verschieben"), label=_("Ausnahme")),
-        FieldPanel("category"),
+        FieldPanel("category", widget=forms.Select),
         FieldPanel("description"),
         MultiFieldPanel(
             [

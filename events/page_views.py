@@ -4,11 +4,13 @@ from datetime import timedelta
 from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 
+from .describe import describe_series
 from .filters import FilterOptions, read_filters
 from .groups import working_group
 from .ics_views import EVENT_FILENAME, FEED_FILENAME
-from .languages import language_name
+from .languages import language_name, spoken_languages
 from .listing import OccurrenceList
 from .month import MONTH_PARAM, MONTH_VIEW, VIEW_PARAM, month_context, month_link, parse_month
 from .occurrences import candidate_events, expand, window_for_month
@@ -19,6 +21,7 @@ from .timezone import local_now, start_of_day
 LIST_HORIZON = timedelta(days=365)
 ARCHIVE_SPAN = timedelta(days=730)
 PER_PAGE = 20
+ALL_DATES_SHOWN = 60  # an event page lists the dates of the coming year, at most this many
 PAGE_PARAM = "seite"
 
 
@@ -134,8 +137,12 @@ def _image_url(event, request):
 
 
 def event_context(event, request):
+    if event.rrule and "exceptions" not in getattr(event, "_cluster_related_objects", {}):
+        # One query for the exceptions that the dates and the summary below all read (a preview keeps its own).
+        prefetch_related_objects([event], "exceptions")
     now = local_now()
-    upcoming = expand(event, now, now + LIST_HORIZON)[:12]
+    dates = expand(event, now, now + LIST_HORIZON)
+    upcoming = dates[:12]
     first_occurrence = expand(event, start_of_day(event.local_start.date()), now + LIST_HORIZON)[:1]
     past = event.last_end is not None and event.last_end < now
     index = event.get_parent()
@@ -143,6 +150,9 @@ def event_context(event, request):
     described = upcoming if event.rrule and upcoming else first_occurrence
     return {
         "upcoming": upcoming,
+        "all_dates": dates[:ALL_DATES_SHOWN],
+        "next_occurrence": next((item for item in dates if not item.date_cancelled), None),
+        "series_summary": describe_series(event),
         "first_occurrence": first_occurrence,
         "json_ld": json_ld_script(
             event_data(event, request, described, working_group=group, image_url=_image_url(event, request))
@@ -150,6 +160,7 @@ def event_context(event, request):
         "is_past": past,
         "working_group": group,
         "language_names": [language_name(code) for code in event.languages or []],
+        "spoken_languages": spoken_languages(event.languages or []),
         "ics_url": event.url + EVENT_FILENAME,
         "calendar_page": _calendar_page(event.locale),
         **map_links(event),

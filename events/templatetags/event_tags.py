@@ -1,15 +1,12 @@
 """Dates, weekdays and times in the visitor's language and conventions, formatted by ``babel``."""
 
-from datetime import time
-from functools import lru_cache
-
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_date, format_skeleton
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from events.describe import clock_text
 from events.languages import current_babel_locale
-from events.timezone import calendar_timezone
 
 register = template.Library()
 
@@ -30,16 +27,10 @@ def day_number(day):
     return format_skeleton("d", day, locale=current_babel_locale())
 
 
-@lru_cache(maxsize=4096)
-def _clock_text(hour, minute, locale):
-    return format_time(time(hour, minute), "short", locale=locale)
-
-
 @register.filter
 def clock(moment):
-    """"18:30" / "6:30 PM" / "١٨:٣٠"; the same wall-clock time always reads the same in a language."""
-    local = moment.astimezone(calendar_timezone())
-    return _clock_text(local.hour, local.minute, current_babel_locale())
+    """"18:30" in every language: 24-hour times, as in the series summary (``events.describe``)."""
+    return clock_text(moment, current_babel_locale())
 
 
 @register.filter

@@ -26,7 +26,7 @@ def test_phone_filters_by_working_group_and_downloads_an_event(live_site, phone,
     page.wait_for_load_state()
     title = page.locator("h1").inner_text()
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="In meinen Kalender eintragen (.ics)").click()
+        page.get_by_role("link", name="Zum Kalender hinzufügen").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".ics")
     calendar = Calendar.from_ical(open(download.path(), "rb").read())
