@@ -41,11 +41,14 @@ def editors_guide_url():
 
 @hooks.register("construct_help_menu")
 def german_editors_guide(request, menu_items):
-    """The help menu's „Editor Guide“ (Wagtail's English guide) is replaced by the site's German guide."""
+    """The help menu's English items that lead to wagtail.org (the editor guide, „What's new in Wagtail“)
+    are replaced by the site's German guide."""
     from django.urls import reverse
     from wagtail.admin.menu import MenuItem
 
-    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]
+    menu_items[:] = [
+        item for item in menu_items if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
     menu_items.append(
         MenuItem("Anleitung für die Redaktion", reverse("editors_guide"), name="editors-guide", icon_name="help", order=1100)
     )

@@ -16,7 +16,6 @@ pytestmark = pytest.mark.django_db
 VIEWS = "wagtailsnippets_orgdirectory_organisation"
 
 
-
 def refused(response):
     return response.status_code in (403, 404) or (
         response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
@@ -153,7 +152,28 @@ def test_start_page_offers_a_reviewer_only_the_entries_of_their_own_group(entry_
     """Wagtail lists every task of the one directory workflow to all its reviewers; the start page does not."""
     _, own = login("pruef-wt", f"{WALDSHUT} – Prüfung")
     _, other = login("pruef-lo", f"{LOERRACH} – Prüfung")
-    mine = own.get(reverse("wagtailadmin_home")).content.decode().split('id="my-group-heading"')[1].split("</section>")[0]
-    theirs = other.get(reverse("wagtailadmin_home")).content.decode().split('id="my-group-heading"')[1].split("</section>")[0]
+    mine = (
+        own.get(reverse("wagtailadmin_home")).content.decode().split('id="my-group-heading"')[1].split("</section>")[0]
+    )
+    theirs = (
+        other.get(reverse("wagtailadmin_home"))
+        .content.decode()
+        .split('id="my-group-heading"')[1]
+        .split("</section>")[0]
+    )
     assert "Warten auf Ihre Prüfung: 1" in mine and "Schulamt" in mine
     assert "Warten auf Ihre Prüfung" not in theirs and "Schulamt" not in theirs
+
+
+@pytest.mark.parametrize("report", ["workflow", "workflow_results", "workflow_tasks", "workflow_tasks_results"])
+def test_workflow_reports_list_another_groups_draft_to_nobody_outside_it(entry_in_review, report):
+    """Wagtail lists every snippet in moderation to all who may change the type; the reports follow the entry."""
+    url = reverse(f"wagtailadmin_reports:{report}")
+    _, own = login("pruef-wt", f"{WALDSHUT} – Prüfung")
+    _, other = login("pruef-lo", f"{LOERRACH} – Prüfung")
+    mine, theirs = own.get(url), other.get(url)
+    assert mine.status_code == theirs.status_code == 200
+    assert "nur für Waldshut" in mine.content.decode()
+    assert "nur für Waldshut" not in theirs.content.decode()
+    export = other.get(url, {"export": "csv"})
+    assert "nur für Waldshut" not in b"".join(export.streaming_content).decode()

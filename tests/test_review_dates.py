@@ -238,6 +238,7 @@ def test_start_page_and_help_menu_point_to_the_german_guide(db):
     assert f'<a class="my-group-guide" href="{guide}">' in html
     assert "editors-guide" in html and "Anleitung für die Redaktion" in html
     assert '"editor-guide"' not in html and "&quot;editor-guide&quot;" not in html
+    assert "whats-new-in-wagtail" not in html and "wagtail.org" not in html
 
 
 def test_guide_is_for_signed_in_users_only(client):

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "caching",
     "security",
     "operations",
+    "feedback",
     "orgdirectory",
     "events",
     "wagtail_localize",
@@ -165,6 +166,8 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 # Addresses in plain ASCII that every phone, e-mail program and printer keeps intact (editorial/german_admin.py).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No English "What's new in Wagtail" banner linking to wagtail.org on the editors' start page.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Autosave after three seconds without typing, not between two words (Wagtail's default is 0.5 s): a form
 # whose required fields are still being filled in no longer reports a paused autosave mid-sentence.
 WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "3000"))
@@ -309,6 +312,9 @@ AXES_IPWARE_PROXY_COUNT = None
 AXES_IPWARE_PROXY_ORDER = "right-most" if AXES_BEHIND_PROXY else "left-most"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_BEHIND_PROXY else ("REMOTE_ADDR",)
 AXES_VERBOSE = False
+# „War diese Seite hilfreich?“ (feedback/): answers per visitor address and window, counted without storing the address.
+FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 10)
+FEEDBACK_RATE_WINDOW_SECONDS = env_int("FEEDBACK_RATE_WINDOW_SECONDS", 3600)
 # Two-factor login (security/two_factor.py): optional per editor, or required for all.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 OTP_TOTP_ISSUER = "AK Migration Hochrhein"
