@@ -24,9 +24,8 @@ CLOCK_PATTERN = "HH:mm"
 
 
 @lru_cache(maxsize=64)
-def babel_locale(language=None):
-    """The ``babel`` locale for a site language (default: the active one); German when CLDR does not know it."""
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
+def babel_locale(language):
+    """The ``babel`` locale for a site language; German when CLDR does not know it."""
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
