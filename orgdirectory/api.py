@@ -26,6 +26,7 @@ from .directory import (
     parse_query,
     with_details,
 )
+from .holidays import translated_note
 from .membership import directory_for
 from .models import Organisation
 from .presenters import interval_label, languages, status_text
@@ -109,7 +110,7 @@ def serialize(entry, request, labels):
                     "closed": item.closed,
                     "opens": item.opens.strftime("%H:%M") if item.opens else None,
                     "closes": item.closes.strftime("%H:%M") if item.closes else None,
-                    "note": item.note,
+                    "note": translated_note(item.note),
                 }
                 for item in source.opening_exceptions.all()
             ],

@@ -4,14 +4,12 @@ import json
 from datetime import UTC, datetime, time, timedelta
 from urllib.parse import quote, urlencode
 
-from babel.dates import format_date, get_day_names
-from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from . import opening_hours
-from .choices import Weekday
+from . import dates, opening_hours
 from .conf import setting
+from .holidays import translated_note
 from .languages import is_rtl, native_name
 from .validators import dialable
 from .vcard import has_contact_data
@@ -22,12 +20,7 @@ UPCOMING_EXCEPTION_DAYS = 60
 
 def day_names(language=None):
     """Monday..Sunday in the visitor's language (CLDR names, which cover every site language)."""
-    language = (language or translation.get_language() or "de").replace("-", "_")
-    try:
-        names = get_day_names("wide", locale=language)
-        return [names[index] for index in range(7)]
-    except Exception:  # babel has no data for this language: use the interface catalogue
-        return [str(label) for _value, label in Weekday.choices]
+    return dates.weekday_names(language)
 
 
 def checked_text(organisation, language=None):
@@ -35,15 +28,17 @@ def checked_text(organisation, language=None):
     empty when nobody has confirmed the entry yet. ``organisation`` is the German entry, whose date counts."""
     if not organisation.last_checked:
         return ""
-    language = (language or translation.get_language() or "de").replace("-", "_")
-    try:
-        day = format_date(organisation.last_checked, format="long", locale=language)
-    except Exception:  # babel has no data for this language
-        day = organisation.last_checked.strftime("%d.%m.%Y")
+    day = dates.long_date(organisation.last_checked, language)
     return _("zuletzt geprüft am %(date)s") % {"date": day}
 
 
 def clock(value):
+    """A time for people: 24-hour in every language (see ``orgdirectory.dates``)."""
+    return dates.clock(value)
+
+
+def iso_clock(value):
+    """A time for machines (schema.org, the API): always "HH:MM"."""
     return value.strftime("%H:%M")
 
 
@@ -55,9 +50,12 @@ def interval_label(opens, closes, closes_next_day=False):
 def weekly_table(organisation):
     """Seven rows, Monday first: the day's name and its opening times (empty list = closed)."""
     names = day_names()
+    separator = dates.list_separator()
     rows = [{"weekday": index, "name": names[index], "intervals": []} for index in range(7)]
     for item in sorted(organisation.opening_intervals.all(), key=lambda item: (item.weekday, item.opens)):
         rows[item.weekday]["intervals"].append(interval_label(item.opens, item.closes, item.closes_next_day))
+    for row in rows:
+        row["hours"] = separator.join(row["intervals"])
     return rows
 
 
@@ -68,11 +66,16 @@ def upcoming_exceptions(organisation, today=None):
     for item in sorted(organisation.opening_exceptions.all(), key=lambda item: (item.day, item.opens or item.day)):
         if not today <= item.day <= until:
             continue
-        entry = days.setdefault(item.day, {"day": item.day, "closed": False, "intervals": [], "note": ""})
+        entry = days.setdefault(
+            item.day, {"day": item.day, "label": dates.full_date(item.day), "closed": False, "intervals": [], "note": ""}
+        )
         entry["closed"] = entry["closed"] or item.closed
         if not item.closed and item.opens and item.closes:
             entry["intervals"].append(interval_label(item.opens, item.closes))
-        entry["note"] = entry["note"] or item.note
+        entry["note"] = entry["note"] or translated_note(item.note)
+    separator = dates.list_separator()
+    for entry in days.values():
+        entry["hours"] = separator.join(entry["intervals"])
     return list(days.values())
 
 
@@ -98,7 +101,7 @@ def status_text(status, now=None):
         return _("Jetzt geschlossen")
     opening = status.next_opening.astimezone(opening_hours.time_zone())
     days_ahead = (opening.date() - now.date()).days
-    values = {"time": clock(opening), "day": day_names()[opening.weekday()], "date": opening.strftime("%d.%m.")}
+    values = {"time": clock(opening), "day": day_names()[opening.weekday()], "date": dates.day_month(opening)}
     if days_ahead == 0:
         return _("Jetzt geschlossen · öffnet heute um %(time)s") % values
     if days_ahead == 1:
@@ -171,8 +174,8 @@ def json_ld(entry, url=None):
         {
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": f"https://schema.org/{SCHEMA_DAYS[item.weekday]}",
-            "opens": clock(item.opens),
-            "closes": clock(item.closes),
+            "opens": iso_clock(item.opens),
+            "closes": iso_clock(item.closes),
         }
         for item in source.opening_intervals.all()
     ]
@@ -181,8 +184,8 @@ def json_ld(entry, url=None):
             "@type": "OpeningHoursSpecification",
             "validFrom": item.day.isoformat(),
             "validThrough": item.day.isoformat(),
-            "opens": "00:00" if item.closed else clock(item.opens),
-            "closes": "00:00" if item.closed else clock(item.closes),
+            "opens": "00:00" if item.closed else iso_clock(item.opens),
+            "closes": "00:00" if item.closed else iso_clock(item.closes),
         }
         for item in source.opening_exceptions.all()
     ]

@@ -4,8 +4,10 @@ from babel.dates import format_date, format_skeleton
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from events.describe import clock_text
+from events.filters import FilterOptions
 from events.languages import current_babel_locale
 
 register = template.Library()
@@ -31,6 +33,19 @@ def day_number(day):
 def clock(moment):
     """"18:30" in every language: 24-hour times, as in the series summary (``events.describe``)."""
     return clock_text(moment, current_babel_locale())
+
+
+@register.filter
+def category_name(event):
+    """The category of ``event`` in the event's language. A translated event may still point at the
+    German category (the demo loader and copies made before the category was translated do):
+    then the name comes from the same language's category with the same slug (the cached filter list)."""
+    category = event.category
+    if category is None:
+        return ""
+    if category.locale_id == event.locale_id:
+        return category.name
+    return FilterOptions.for_locale(Locale(pk=event.locale_id)).categories.get(category.slug) or category.name
 
 
 @register.filter
@@ -62,6 +77,14 @@ def month_day_entries(occurrences):
     )
 
 
+def date_and_time(date_text, time_text, locale):
+    """A date and a time (or "ganztägig") joined by the language's medium date-time pattern from CLDR:
+    "Mittwoch, 9. Dezember 2026, 18:00" but "الأربعاء، 9 ديسمبر 2026، 18:00" — never a hard-coded Latin comma."""
+    pattern = locale.datetime_formats.get("medium") or "{1}, {0}"
+    pattern = getattr(pattern, "pattern", pattern)
+    return pattern.replace("{1}", date_text).replace("{0}", time_text)
+
+
 @register.simple_tag
 def occurrence_when(occurrence, with_date=False):
     """The time span of an occurrence, shortest form that is still unambiguous."""
@@ -71,12 +94,12 @@ def occurrence_when(occurrence, with_date=False):
         if occurrence.last_day != occurrence.day:
             return f"{format_date(occurrence.day, 'medium', locale=locale)} – {format_date(occurrence.last_day, 'medium', locale=locale)}"
         text = _("ganztägig")
-        return f"{format_date(occurrence.day, 'full', locale=locale)}, {text}" if with_date else text
+        return date_and_time(format_date(occurrence.day, "full", locale=locale), text, locale) if with_date else text
     start_text = clock(start)
     if end.date() != start.date():
         return (
-            f"{format_date(start, 'medium', locale=locale)} {start_text} – "
-            f"{format_date(end, 'medium', locale=locale)} {clock(end)}"
+            f"{date_and_time(format_date(start, 'medium', locale=locale), start_text, locale)} – "
+            f"{date_and_time(format_date(end, 'medium', locale=locale), clock(end), locale)}"
         )
     span = start_text if end == start else f"{start_text} – {clock(end)}"
-    return f"{format_date(start, 'full', locale=locale)}, {span}" if with_date else span
+    return date_and_time(format_date(start, "full", locale=locale), span, locale) if with_date else span
