@@ -1,0 +1,38 @@
+"""What the demo load is doing, line by line, so ``make run`` is never silent for long.
+
+Each long step prints one German line when it is done: what was created, in which language,
+how many, and how long it took („Seiten (de): 42 angelegt (3,1 s)"). With ``-v0`` (the test
+suite's cached demo database) nothing is printed.
+"""
+
+import time
+
+
+def seconds(value):
+    return f"{value:.1f}".replace(".", ",") + " s"
+
+
+class Progress:
+    def __init__(self, stdout=None, verbosity=1):
+        self.stdout = stdout if verbosity > 0 else None
+        self.started = self.step_started = time.monotonic()
+
+    def say(self, text):
+        """Print ``text`` as it is (a heading before the steps)."""
+        if self.stdout is not None:
+            self.stdout.write(text)
+            self.stdout.flush()
+
+    def line(self, text):
+        """Print ``text`` with the seconds since the last line; the next step's time starts now."""
+        now = time.monotonic()
+        if self.stdout is not None:
+            self.stdout.write(f"{text} ({seconds(now - self.step_started)})")
+            self.stdout.flush()
+        self.step_started = now
+
+    def total(self):
+        return time.monotonic() - self.started
+
+
+QUIET = Progress()
