@@ -23,7 +23,7 @@ from orgdirectory.models import Organisation
 from translations.locales import ensure_locales, sync_locale_trees
 
 from .directory import load_demo_directory
-from .progress import QUIET
+from .progress import QUIET, counted
 from .translations import apply_demo_translations
 
 EXAMPLE_NOTE = (
@@ -131,9 +131,10 @@ def load_demo_content(progress=QUIET):
     other_languages = len(locales) - 1
     now = counts()
     progress.line(
-        f"Grundausstattung ({source_locale.language_code}): {now['pages'] - before['pages']} Seiten und "
-        f"{now['entries'] - before['entries']} Verzeichniseinträge angelegt, "
-        f"{now['aliases'] - before['aliases']} Platzhalterseiten in {other_languages} Sprachen"
+        f"Grundausstattung ({source_locale.language_code}): {counted(now['pages'] - before['pages'], 'Seite', 'Seiten')} "
+        f"und {counted(now['entries'] - before['entries'], 'Verzeichniseintrag', 'Verzeichniseinträge')} angelegt, "
+        f"{counted(now['aliases'] - before['aliases'], 'Platzhalterseite', 'Platzhalterseiten')} "
+        f"in {other_languages} Sprachen"
     )
     before = now
     for group in groups:

@@ -7,13 +7,21 @@ suite's cached demo database) nothing is printed.
 
 import time
 
+from django.core.management.base import OutputWrapper
+
 
 def seconds(value):
     return f"{value:.1f}".replace(".", ",") + " s"
 
 
+def counted(number, singular, plural):
+    return f"{number} {singular if number == 1 else plural}"
+
+
 class Progress:
     def __init__(self, stdout=None, verbosity=1):
+        if stdout is not None and not isinstance(stdout, OutputWrapper):
+            stdout = OutputWrapper(stdout)  # one line per write, like a management command's stdout
         self.stdout = stdout if verbosity > 0 else None
         self.started = self.step_started = time.monotonic()
 

@@ -28,9 +28,14 @@ def test_the_demo_load_reports_what_it_created_in_each_language(django_capture_o
     lines = out.getvalue().splitlines()
     assert all(TIMED.match(line) for line in lines), lines
     texts = [TIMED.match(line)["text"] for line in lines]
-    assert texts[0].startswith("Grundausstattung (de): 0 Seiten und 0 Verzeichniseinträge angelegt")
+    # setup_site mirrors the German tree first: the missing English page comes back as a placeholder (alias) ...
+    assert (
+        texts[0]
+        == "Grundausstattung (de): 0 Seiten und 0 Verzeichniseinträge angelegt, 1 Platzhalterseite in 12 Sprachen"
+    )
     assert "Beispielseiten (de): 0 angelegt" in texts
-    assert "Platzhalterseiten für 12 Sprachen: 1 angelegt" in texts
+    assert "Platzhalterseiten für 12 Sprachen: 0 angelegt" in texts
+    # ... which the demo's English catalogue then turns into the English translation
     assert "Übersetzungen (en): 1 Seite" in texts
     for code in LANGUAGE_CODES:
         if code not in ("de", "en"):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page
 
+from demo.progress import counted
 from translations.store import save_translation, string_segments, translation_source
 
 TRANSLATIONS_DIR = Path(__file__).parent
@@ -79,8 +80,8 @@ def apply_demo_translations(progress=None):
 
 def _counted(model, number):
     if model is Page:
-        return f"{number} Seite" if number == 1 else f"{number} Seiten"
-    return f"{number} {model._meta.verbose_name if number == 1 else model._meta.verbose_name_plural}"
+        return counted(number, "Seite", "Seiten")
+    return counted(number, model._meta.verbose_name, model._meta.verbose_name_plural)
 
 
 def _has_translation(instance, locale):
