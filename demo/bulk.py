@@ -7,24 +7,53 @@ indexes are rebuilt once afterwards, which gives the same index in a fraction of
 """
 
 from contextlib import contextmanager
+from io import StringIO
 
+from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.db.models.signals import post_save
+from django.test.utils import override_settings
+from wagtail.contrib.frontend_cache.signal_handlers import page_published_signal_handler
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
+
+from .progress import QUIET
 
 
 @contextmanager
-def indexed_once_at_the_end(stdout=None):
+def without_frontend_cache_purges():
+    """No CDN purges for pages that are new: with no frontend cache configured a purge only
+    works out every page's URL (once per published page and translation) to send it nowhere."""
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        yield
+        return
+    page_models = [model for model in apps.get_models() if issubclass(model, Page)]
+    for model in page_models:
+        page_published.disconnect(page_published_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in page_models:
+            page_published.connect(page_published_signal_handler, sender=model)
+
+
+@contextmanager
+def indexed_once_at_the_end(progress=QUIET):
     models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
     try:
-        with disable_reference_index_auto_update():
+        # DEBUG=False: no query log (on SQLite each logged query costs a second query to quote its parameters).
+        with disable_reference_index_auto_update(), without_frontend_cache_purges(), override_settings(DEBUG=False):
             yield
     finally:
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
-    call_command("update_index", verbosity=0, stdout=stdout)
-    call_command("rebuild_references_index", verbosity=0, stdout=stdout)
+    call_command("update_index", verbosity=0, stdout=StringIO())
+    progress.line("Suchindex: aktualisiert")
+    call_command("rebuild_references_index", verbosity=0, stdout=StringIO())
+    progress.line("Verweisindex: neu aufgebaut")

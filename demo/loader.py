@@ -7,20 +7,28 @@ entries and example events, and stores the demo translations. Idempotent: pages 
 are left as they are, so running the loader again never overwrites what an editor has changed.
 """
 
+from collections import Counter
+
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from demo.events import load_demo_events
+from events.models import EventPage
 from home.legal import OperatorDetails
 from home.models import ContentPage, MainMenu, NewsIndexPage, NewsPage
 from operations.content import ensure_child, publish_child
 from operations.setup import set_up_site
+from orgdirectory.models import Organisation
 from translations.locales import ensure_locales, sync_locale_trees
 
 from .directory import load_demo_directory
+from .progress import QUIET, counted
 from .translations import apply_demo_translations
 
-EXAMPLE_NOTE = "Beispielinhalt: Dieser Text stammt nicht von den Arbeitskreisen. Er zeigt nur, wie die Seite aussehen kann."
+EXAMPLE_NOTE = (
+    "Beispielinhalt: Dieser Text stammt nicht von den Arbeitskreisen. Er zeigt nur, wie die Seite aussehen kann."
+)
 
 
 def ensure_example_news(group):
@@ -103,17 +111,56 @@ def add_to_menu(source_locale, page):
     menu.save()
 
 
+def counts():
+    """What the demo consists of so far: German pages, events and directory entries, and placeholder pages."""
+    german = {"locale__language_code": settings.LANGUAGE_CODE}
+    return Counter(
+        pages=Page.objects.filter(depth__gt=1, alias_of__isnull=True, **german).count(),
+        events=EventPage.objects.filter(alias_of__isnull=True, **german).count(),
+        entries=Organisation.objects.filter(**german).count(),
+        aliases=Page.objects.filter(alias_of__isnull=False).count(),
+    )
+
+
 @transaction.atomic
-def load_demo_content():
+def load_demo_content(progress=QUIET):
+    """Build the demo site; ``progress`` (``demo.progress.Progress``) prints a line after each long step."""
+    before = counts()
     home, groups, report = set_up_site()
     source_locale, locales = ensure_locales()
+    other_languages = len(locales) - 1
+    now = counts()
+    progress.line(
+        f"Grundausstattung ({source_locale.language_code}): {counted(now['pages'] - before['pages'], 'Seite', 'Seiten')} "
+        f"und {counted(now['entries'] - before['entries'], 'Verzeichniseintrag', 'Verzeichniseinträge')} angelegt, "
+        f"{counted(now['aliases'] - before['aliases'], 'Platzhalterseite', 'Platzhalterseiten')} "
+        f"in {other_languages} Sprachen"
+    )
+    before = now
     for group in groups:
         ensure_example_news(group)
     faq = ensure_example_content_page(home, report)
+    now = counts()
+    progress.line(f"Beispielseiten ({source_locale.language_code}): {now['pages'] - before['pages']} angelegt")
+    before = now
     load_demo_directory()
+    now = counts()
+    progress.line(
+        f"Beispieleinträge im Verzeichnis ({source_locale.language_code}): {now['entries'] - before['entries']} angelegt"
+    )
+    before = now
     load_demo_events(groups)
     add_to_menu(source_locale, faq)
     ensure_example_operator_details()
+    now = counts()
+    progress.line(
+        f"Beispielveranstaltungen ({source_locale.language_code}): {now['events'] - before['events']} angelegt"
+    )
+    before = now
     sync_locale_trees(source_locale, locales)
-    apply_demo_translations()
+    now = counts()
+    progress.line(f"Platzhalterseiten für {other_languages} Sprachen: {now['aliases'] - before['aliases']} angelegt")
+    published = apply_demo_translations(progress)
+    # The translations are published when the transaction commits (wagtail-localize publishes on commit).
+    transaction.on_commit(lambda: progress.line(f"Übersetzungen veröffentlicht: {published}"))
     return home

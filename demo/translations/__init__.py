@@ -5,6 +5,7 @@ to its translation. ``apply_demo_translations`` stores them through
 wagtail-localize, as a translator working in the admin would.
 """
 
+from collections import Counter
 from pathlib import Path
 
 import polib
@@ -12,7 +13,8 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page
 
-from translations.store import translate
+from demo.progress import counted
+from translations.store import save_translation, string_segments, translation_source
 
 TRANSLATIONS_DIR = Path(__file__).parent
 SOURCE_TEMPLATE = TRANSLATIONS_DIR / "source_de.pot"
@@ -41,9 +43,16 @@ def load_catalogue(code):
     return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.translated()}
 
 
-def apply_demo_translations():
-    """Translate every demo object that has no translation yet into every language with a catalogue."""
+def apply_demo_translations(progress=None):
+    """Translate every demo object that has no translation yet into every language with a catalogue.
+
+    Each object's translation source and segments are read once for all languages; the
+    translations are then stored language by language (one progress line per language).
+    Returns how many translations were saved.
+    """
     objects = translatable_demo_objects()
+    sources = {}
+    total = 0
     for code, _name in settings.LANGUAGES:
         if code == settings.LANGUAGE_CODE:
             continue
@@ -51,10 +60,28 @@ def apply_demo_translations():
         if not strings:
             continue
         locale = Locale.objects.get(language_code=code)
+        translated = Counter()
         for instance in objects:
             if _has_translation(instance, locale):
                 continue
-            translate(instance, locale, strings)
+            key = (instance._meta.label, instance.pk)
+            if key not in sources:
+                source = translation_source(instance)
+                sources[key] = (source, string_segments(source))
+            source, segments = sources[key]
+            save_translation(source, locale, segments, strings)
+            translated[Page if isinstance(instance, Page) else type(instance)] += 1
+            total += 1
+        if progress is not None:
+            counts = ", ".join(_counted(model, number) for model, number in translated.items()) or "nichts zu tun"
+            progress.line(f"Übersetzungen ({code}): {counts}")
+    return total
+
+
+def _counted(model, number):
+    if model is Page:
+        return counted(number, "Seite", "Seiten")
+    return counted(number, model._meta.verbose_name, model._meta.verbose_name_plural)
 
 
 def _has_translation(instance, locale):
