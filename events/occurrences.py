@@ -84,10 +84,12 @@ class Schedule(EventTimes):
     rrule: str
     cancelled: bool
     languages: list
+    town: str  # with venue_name: what tells apart two entries of a day with the same time and title
+    venue_name: str
     series_exceptions: list = field(default_factory=list)
     working_group_page: object = None  # told by the caller (``FilterOptions.group_for``)
 
-    FIELDS = ("pk", "path", "slug", "title", "start", "end", "all_day", "rrule", "cancelled", "languages")
+    FIELDS = ("pk", "path", "slug", "title", "start", "end", "all_day", "rrule", "cancelled", "languages", "town", "venue_name")
 
 
 def schedules(events, *, limit=None):

@@ -59,11 +59,28 @@ def month_day_entries(occurrences):
 
     Built here rather than in a template loop: a busy month has hundreds of them, and
     the template engine would spend more time on them than everything else on the page.
+    Two entries of a day with the same time and title (one per working group, say) would look
+    like duplicates: those say what tells them apart, the working group and the place.
     """
     cancelled = _("Abgesagt")
+    seen = {}
+    for item in occurrences:
+        key = (item.all_day, item.start, item.event.title)
+        seen[key] = seen.get(key, 0) + 1
+
+    def telling_apart(item):
+        if seen[(item.all_day, item.start, item.event.title)] < 2:
+            return ""
+        group = getattr(item.event.working_group_page, "title", "")
+        place = getattr(item.event, "venue_name", "") or getattr(item.event, "town", "")
+        parts = [part for part in (group, place) if part]
+        if not parts:
+            return ""
+        return format_html(' <span class="event-month__where">{}</span>', " · ".join(parts))
+
     return format_html_join(
         "",
-        '<li class="{}"><a href="{}">{}{}{}</a></li>',
+        '<li class="{}"><a href="{}">{}{}{}</a>{}</li>',
         (
             (
                 "event-item--cancelled" if item.cancelled else "",
@@ -71,6 +88,7 @@ def month_day_entries(occurrences):
                 "" if item.all_day else format_html('<time datetime="{}">{}</time> ', item.start.isoformat(), clock(item.start)),
                 format_html('<span class="event-badge event-badge--cancelled">{}</span> ', cancelled) if item.cancelled else "",
                 item.event.title,
+                telling_apart(item),
             )
             for item in occurrences
         ),

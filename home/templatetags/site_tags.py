@@ -1,10 +1,15 @@
 """Template tags for the page frame: language switcher, hreflang links, menu and footer."""
 
+import functools
+from pathlib import Path
+
 from babel.dates import format_date
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -245,3 +250,63 @@ def babel_date(value, length="long"):
     if hasattr(value, "date"):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return format_date(value, format=length, locale=translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE))
+
+
+@functools.cache
+def _icon_markup(name):
+    path = finders.find(f"icons/{name}.svg")
+    if not path:
+        raise template.TemplateSyntaxError(f"no icon {name!r} in static/icons/")
+    svg = Path(path).read_text(encoding="utf-8").strip()
+    return svg.replace("<svg ", '<svg class="icon icon--{size}" aria-hidden="true" focusable="false" width="{px}" height="{px}" ', 1)
+
+
+@register.simple_tag
+def icon(name, size="small"):
+    """One of the site's own SVG icons (static/icons/, CC0), inlined: no request, nothing for the CSP to forbid.
+
+    Decorative only (``aria-hidden``): the link or button next to it carries the words.
+    """
+    px = {"small": 20, "large": 36}[size]
+    return mark_safe(_icon_markup(name).replace("{size}", size).replace("{px}", str(px)))
+
+
+@register.simple_tag(takes_context=True)
+def service_tiles(context):
+    """The home page's entry points for the main needs: directory and calendar filters in this language.
+
+    A tile whose page does not exist (yet) is left out; the category slugs are setup_site's
+    (operations/content.py), the same in every language.
+    """
+    from events.models import CalendarPage
+    from orgdirectory.models import DirectoryPage
+
+    page = context.get("page")
+    request = context.get("request")
+    directory = calendar = None
+    # One query for both: the first live directory and calendar page of the page's language.
+    for found in (
+        Page.objects.live()
+        .type(DirectoryPage, CalendarPage)
+        .filter(locale_id=page.locale_id)
+        .select_related("content_type")
+        .order_by("-path")
+    ):
+        if found.content_type.model_class() is DirectoryPage:
+            directory = found.get_url(request)
+        else:
+            calendar = found.get_url(request)
+    tiles = []
+    if directory:
+        tiles += [
+            {"icon": "work", "label": _("Arbeit und Ausbildung"), "url": f"{directory}?kategorie=arbeit-und-ausbildung"},
+            {"icon": "learn", "label": _("Deutsch lernen"), "url": f"{directory}?kategorie=sprachkurs"},
+            {"icon": "papers", "label": _("Aufenthalt und Papiere"), "url": f"{directory}?kategorie=behoerde"},
+            {"icon": "counselling", "label": _("Beratung"), "url": f"{directory}?kategorie=beratung"},
+            {"icon": "housing", "label": _("Wohnen"), "url": f"{directory}?kategorie=wohnen"},
+        ]
+    if calendar:
+        tiles.append({"icon": "events", "label": _("Veranstaltungen diese Woche"), "url": calendar})
+    if context.get("working_groups"):
+        tiles.append({"icon": "groups", "label": _("Die Arbeitskreise"), "url": "#groups-heading"})
+    return tiles

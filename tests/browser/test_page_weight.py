@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GERMAN_BUDGET = 50_000
 GERMAN_MAX_REQUESTS = 6
 OTHER_LANGUAGE_BUDGET = 100_000
-PAGE_KINDS = ["home", "working_group", "directory", "calendar", "legal", "search"]
+PAGE_KINDS = ["home", "working_group", "content", "directory", "directory_filtered", "calendar", "event", "legal", "search"]
 # The web font each script needs; languages in Latin or Cyrillic script need none.
 SCRIPT_FONTS = {"ar": "noto-naskh-arabic", "fa": "noto-naskh-arabic", "ps": "noto-naskh-arabic",
                 "ti": "noto-sans-ethiopic"}
@@ -33,7 +33,15 @@ ONE_YEAR = 365 * 24 * 3600
 
 @pytest.fixture(scope="module")
 def urls(production_site):
-    return site_map.discover(production_site, languages=("de", "ar", "ti", "uk"))
+    found = site_map.discover(production_site, languages=("de", "ar", "ti", "uk"))
+    # The directory with its filters in use: the chosen language of advice is shown by its native name
+    # (ትግርኛ in the select), which must not pull the whole Ethiopic font into a German page.
+    return {
+        language: {**urls, "directory_filtered": f"{urls['directory']}?sprache=ti&jetzt_offen=1"}
+        if "directory" in urls
+        else urls
+        for language, urls in found.items()
+    }
 
 
 class NetworkLog:
@@ -202,6 +210,7 @@ def test_language_switcher_and_menu_work_without_javascript(production_site, no_
     page.locator(".language-switcher a[hreflang=ar]").click()
     page.wait_for_url("**/ar/")
     assert page.locator("html").get_attribute("dir") == "rtl"
+    page.locator(".main-nav summary").click()  # on a phone the menu is folded behind its button
     first_menu_link = page.locator(".main-nav a").first
     target = first_menu_link.get_attribute("href")
     first_menu_link.click()

@@ -73,3 +73,26 @@ def test_organisation_printout_keeps_contact_and_hides_download(live_site, brows
     assert page.locator("main h2").first.is_visible()
     assert all(link.is_hidden() for link in page.locator("main a[download]").all())
     page.close()
+
+
+def test_printout_has_no_live_open_now_status_but_the_opening_hours(live_site, browser):
+    """ "Jetzt geschlossen · öffnet morgen um 09:00" is wrong once the paper is handed over."""
+    urls = site_map.discover(live_site, languages=("de",))["de"]
+    if "directory" not in urls:
+        pytest.skip("the site has no directory yet")
+    page = browser.new_page()
+    page.goto(f"{live_site.url}{urls['directory']}")
+    assert page.locator(".directory-status").first.is_visible(), "on screen the live status is shown"
+    with_hours = None
+    for href in page.eval_on_selector_all("main ol h2 a[href]", "links => links.map(link => link.getAttribute('href'))"):
+        page.goto(f"{live_site.url}{href}")
+        if page.locator(".opening-hours").count():
+            with_hours = href
+            break
+    assert with_hours, "no demo organisation has opening hours"
+    page.emulate_media(media="print")
+    assert page.locator(".opening-hours").is_visible()
+    assert all(status.is_hidden() for status in page.locator(".directory-status").all())
+    assert "Jetzt" not in page.locator("main").inner_text()
+    assert all(link.is_hidden() for link in page.locator('main a[href^="geo:"]').all())
+    page.close()

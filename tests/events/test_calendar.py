@@ -189,3 +189,17 @@ def test_query_count_does_not_grow_with_the_number_of_events(client, calendar_de
     for url in urls:
         with django_assert_max_num_queries(25):  # the page frame (menu, languages, footer) included
             client.get(url)
+
+
+def test_month_view_tells_apart_two_events_with_the_same_time_and_title(client, calendar_de, index_loerrach, index_waldshut):
+    day = local_now().date().replace(year=2027, month=3, day=10)
+    for index, town in ((index_loerrach, "Lörrach"), (index_waldshut, "Waldshut-Tiengen")):
+        publish_event(index, title="Gleicher Abend", start=at(day, 18), end=at(day, 20), town=town)
+    publish_event(index_loerrach, title="Einzelner Abend", start=at(day, 20), end=at(day, 21), town="Lörrach")
+    html = client.get(calendar_de.url + "?ansicht=monat&monat=2027-03").content.decode()
+    same = re.findall(r"Gleicher Abend</a>(.*?)</li>", html, re.S)
+    assert len(same) == 2 and all("event-month__where" in entry for entry in same)
+    assert any("Lörrach" in entry for entry in same) and any("Waldshut-Tiengen" in entry for entry in same)
+    assert any("Arbeitskreis Migration des Landkreises Waldshut" in entry for entry in same)
+    single = re.search(r"Einzelner Abend</a>(.*?)</li>", html, re.S).group(1)
+    assert "event-month__where" not in single
