@@ -63,6 +63,7 @@ def production_env(workdir, database_url, redis_url):
         "DEMO_CONTENT": "true",  # the benchmark measures the example site
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000",  # loopback: nothing to derive the address from
         "SECURE_SSL_REDIRECT": "false",  # plain http on loopback; never off live
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",

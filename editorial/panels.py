@@ -11,13 +11,13 @@ from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import GroupPagePermission, Page, TaskState
 
 from editorial.permissions import may
 from editorial.review import overdue_in
+from editorial.review_screen import review_url
 from home.models import NewsIndexPage, NewsPage, WorkingGroupPage
 
 
@@ -61,12 +61,11 @@ def awaiting_review(user, limit=10):
     Wagtail offers every task of a workflow to all of its reviewers; the directory has one workflow for
     all working groups, so entries of other groups are left out here as they are refused on approval."""
     states = TaskState.objects.reviewable_by(user).select_related("workflow_state").order_by("started_at")
-    finder = AdminURLFinder(user)
     items = []
     for state in states:
         content = state.workflow_state.content_object
         if may(user, "publish", content):
-            items.append({"title": str(content), "url": finder.get_edit_url(content), "since": state.started_at})
+            items.append({"title": str(content), "url": review_url(state), "since": state.started_at})
     return len(items), items[:limit]
 
 

@@ -39,6 +39,15 @@ def editors_guide_url():
     return [path("anleitung/", editors_guide, name="editors_guide")]
 
 
+@hooks.register("register_admin_urls")
+def review_screen_url():
+    from django.urls import path
+
+    from editorial.review_screen import ReviewScreen
+
+    return [path("pruefung/<int:task_state_id>/", ReviewScreen.as_view(), name="editorial_review")]
+
+
 @hooks.register("construct_help_menu")
 def german_editors_guide(request, menu_items):
     """The help menu's English items that lead to wagtail.org (the editor guide, „What's new in Wagtail“)

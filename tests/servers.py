@@ -52,6 +52,8 @@ def command_env(workdir, database_url, **extra):
         "DEMO_CONTENT": "true",  # test servers run the example site under production settings
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Loopback servers have no public address to derive the mails' links from (cms/settings/production.py).
+        "WAGTAILADMIN_BASE_URL": os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"),
         "SECURE_SSL_REDIRECT": "false",
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
@@ -74,6 +76,7 @@ def collected_static():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000",
         "STATIC_ROOT": str(target),
     }
     manage(env, "collectstatic", "--no-input", "-v0")

@@ -231,7 +231,9 @@ def test_reviewer_sees_what_waits_for_review_and_editor_sees_it_marked(waldshut_
     _, reviewer = waldshut_reviewer
     html = reviewer.get(reverse("wagtailadmin_home")).content.decode()
     assert "Warten auf Ihre Prüfung: 1" in html
-    assert f'href="/admin/pages/{draft_in_waldshut.pk}/edit/">Sprachcafé Waldshut' in html
+    task_state = Page.objects.get(pk=draft_in_waldshut.pk).current_workflow_task_state
+    # the review screen with the changes and the buttons (editorial/review_screen.py)
+    assert f'href="/admin/pruefung/{task_state.pk}/">Sprachcafé Waldshut' in html
     _, other_reviewer = loerrach_reviewer
     assert "Warten auf Ihre Prüfung" not in other_reviewer.get(reverse("wagtailadmin_home")).content.decode()
     mine = editor.get(reverse("wagtailadmin_home")).content.decode().split("Meine Entwürfe")[1]

@@ -117,3 +117,31 @@ def test_json_log_lines_carry_no_request_data():
     entry = json.loads(line)
     assert entry["level"] == "ERROR" and entry["message"] == "Kaputt: x" and entry["logger"] == "django.request"
     assert "\n" not in line
+
+
+def base_url_under_production(allowed_hosts, base_url=None):
+    """``manage.py shell`` printing WAGTAILADMIN_BASE_URL, without the test run's own value of it."""
+    left_out = ("WAGTAILADMIN_BASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {name: value for name, value in os.environ.items() if name not in left_out}
+    env.update(DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY=secrets.token_urlsafe(50))
+    env["ALLOWED_HOSTS"] = allowed_hosts
+    if base_url is not None:
+        env["WAGTAILADMIN_BASE_URL"] = base_url
+    code = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
+    command = [sys.executable, "manage.py", "shell", "-c", code]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_mail_links_lead_to_the_configured_site_address():
+    """Wagtail's workflow mails and the review reminders link to ``WAGTAILADMIN_BASE_URL``: in production never this
+    machine's loopback default; derived from the site's host name when it is not set."""
+    derived = base_url_under_production("localhost,.example.org,ak-migration.example.org")
+    assert derived.returncode == 0, derived.stderr
+    assert derived.stdout.strip().splitlines()[-1] == "https://ak-migration.example.org"
+
+    explicit = base_url_under_production("ak-migration.example.org", "https://www.example.org/")
+    assert explicit.stdout.strip().splitlines()[-1] == "https://www.example.org"
+
+    refused = base_url_under_production("127.0.0.1,localhost")
+    assert refused.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must be set in production" in refused.stderr

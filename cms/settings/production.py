@@ -13,6 +13,25 @@ if not SECRET_KEY:  # noqa: F405
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production (comma-separated host names).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0", "testserver"}
+
+
+def site_address(base_url, allowed_hosts):
+    """The public address for links in e-mails (Wagtail's workflow mails, review reminders), feeds and sitemaps:
+    ``WAGTAILADMIN_BASE_URL`` if set, otherwise https:// and the first real host name in ``ALLOWED_HOSTS``."""
+    if base_url:
+        return base_url.rstrip("/")
+    for host in allowed_hosts:
+        if host and not host.startswith((".", "*")) and host.lower() not in LOOPBACK_HOSTS:
+            return f"https://{host}"
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be set in production (the site's public address, e.g. https://www.example.org): "
+        "ALLOWED_HOSTS names no public host to derive it from, and the links in e-mails to editors would "
+        "lead to this machine."
+    )
+
+
+WAGTAILADMIN_BASE_URL = site_address(os.environ.get("WAGTAILADMIN_BASE_URL", ""), ALLOWED_HOSTS)
 # A live site never gets example content; test servers and benchmarks opt in to load it.
 if env_bool("DEMO_CONTENT", False):
     INSTALLED_APPS = [*INSTALLED_APPS, *DEMO_APPS]  # noqa: F405

@@ -7,6 +7,7 @@ a temporary SQLite file, or a new PostgreSQL database.
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -46,6 +47,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+def log_in(page, live_site, username, password):
+    """Sign in to the admin as ``username`` and wait for the start page.
+
+    Two-factor login is optional per account (security/two_factor.py) and none of the test accounts has a device,
+    so the password alone leads to the start page; a test account with a device would stop on the code form
+    and this wait would fail."""
+    page.goto(f"{live_site.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/$"))
 
 
 def _free_port():

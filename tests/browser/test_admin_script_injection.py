@@ -15,6 +15,7 @@ import tempfile
 import pytest
 
 from tests import servers
+from tests.browser.conftest import log_in
 from tests.browser.test_production_csp import ViolationRecorder
 
 pytestmark = pytest.mark.browser
@@ -46,11 +47,7 @@ def test_injected_inline_script_is_blocked_while_wagtails_own_scripts_work(injec
     context = browser.new_context()
     recorder = ViolationRecorder(context)
     page = recorder.watch(context.new_page())
-    page.goto(f"{injecting_site.url}/admin/login/")
-    page.fill("#id_username", servers.ADMIN_USERNAME)
-    page.fill("#id_password", servers.ADMIN_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{injecting_site.url}/admin/")
+    log_in(page, injecting_site, servers.ADMIN_USERNAME, servers.ADMIN_PASSWORD)
 
     page.goto(f"{injecting_site.url}/admin/pages/{german_event_id(injecting_site.env)}/edit/")
     page.wait_for_load_state("networkidle")

@@ -1,11 +1,10 @@
 """What an editor sees while writing a new page in the admin (real browser, Wagtail's own scripts)."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 from tests import servers
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +22,7 @@ def waldshut_news_index_id(env):
 def test_a_new_pages_address_is_plain_ascii_with_umlauts_written_out(live_site, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
     page = context.new_page()
-    page.goto(f"{live_site.url}/admin/login/")
-    page.fill("#id_username", "beispiel-redaktion-waldshut")
-    page.fill("#id_password", live_site.example_password)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    log_in(page, live_site, "beispiel-redaktion-waldshut", live_site.example_password)
     page.goto(f"{live_site.url}/admin/pages/add/home/newspage/{waldshut_news_index_id(live_site.env)}/")
     # Wagtail's scripts (deferred) must have connected the title to the slug before an editor types.
     page.wait_for_load_state("networkidle")

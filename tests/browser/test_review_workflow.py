@@ -1,20 +1,12 @@
 """An editor edits and submits, a reviewer of the same working group approves, the visitor sees the change."""
 
-import re
-
 import pytest
+
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
 NEWS = "/de/ak-migration-waldshut/neuigkeiten/beispielmeldung/"
-
-
-def log_in(page, live_site, username):
-    page.goto(f"{live_site.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", live_site.example_password)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
 
 
 def test_editor_submits_reviewer_approves_visitor_sees_it(live_site, browser):
@@ -22,7 +14,7 @@ def test_editor_submits_reviewer_approves_visitor_sees_it(live_site, browser):
 
     editor = browser.new_context(viewport={"width": 1280, "height": 900})
     page = editor.new_page()
-    log_in(page, live_site, "beispiel-redaktion-waldshut")
+    log_in(page, live_site, "beispiel-redaktion-waldshut", live_site.example_password)
     # Find the Waldshut example news page through the admin's own page API.
     page_id = page.evaluate(
         """async (base) => {
@@ -54,7 +46,7 @@ def test_editor_submits_reviewer_approves_visitor_sees_it(live_site, browser):
 
     reviewer = browser.new_context(viewport={"width": 1280, "height": 900})
     page = reviewer.new_page()
-    log_in(page, live_site, "beispiel-pruefung-waldshut")
+    log_in(page, live_site, "beispiel-pruefung-waldshut", live_site.example_password)
     page.goto(f"{live_site.url}/admin/pages/{edit_id}/edit/")
     approve = page.locator('button[data-workflow-action-name="approve"]').first
     assert approve.count() == 1

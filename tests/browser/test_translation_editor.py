@@ -1,24 +1,16 @@
 """The admin in German, and right-to-left fields in wagtail-localize's translation editor."""
 
-import re
-
 import pytest
 
+from tests.browser.conftest import log_in
+
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, live_site):
-    page.goto(f"{live_site.url}/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", live_site.admin_password)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
 
 
 def test_admin_is_german_even_for_an_english_browser(live_site, browser):
     context = browser.new_context(locale="en-US", extra_http_headers={"Accept-Language": "en-US,en;q=0.9"})
     page = context.new_page()
-    log_in(page, live_site)
+    log_in(page, live_site, "admin", live_site.admin_password)
     assert page.evaluate("document.documentElement.lang") == "de"
     assert page.get_by_text("Mein Arbeitskreis").count() >= 1
     context.close()
@@ -27,7 +19,7 @@ def test_admin_is_german_even_for_an_english_browser(live_site, browser):
 def test_arabic_translation_fields_are_right_to_left(live_site, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    log_in(page, live_site)
+    log_in(page, live_site, "admin", live_site.admin_password)
     # Find the Arabic page through the admin's own page API.
     edit_url = page.evaluate(
         """async (url) => {
