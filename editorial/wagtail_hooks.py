@@ -61,3 +61,10 @@ def german_editors_guide(request, menu_items):
     menu_items.append(
         MenuItem("Anleitung für die Redaktion", reverse("editors_guide"), name="editors-guide", icon_name="help", order=1100)
     )
+
+
+@hooks.register("before_create_page")
+def continue_on_the_autosaved_page(request, parent_page, page_class):
+    from editorial.autosaved import continue_on_the_autosaved_page as send_on
+
+    return send_on(request, parent_page, page_class)

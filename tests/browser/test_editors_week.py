@@ -60,20 +60,14 @@ def png(tmp_path):
 def submit_for_review(page):
     """„Zur Prüfung einreichen“ from the editor's action menu, then wait for the answer.
 
-    First the autosave request in flight (if any) is let finish. A submit of a new page after the autosave created
-    it still ends in a 500 (slug taken, raised in ``add_child``): the xfail mark below."""
+    First the autosave request in flight (if any) is let finish. A submit that still goes to the add view after
+    autosave created the page is sent on to that page (editorial/autosaved.py)."""
     page.wait_for_load_state("networkidle")
     with page.expect_navigation():
         page.evaluate("document.querySelector('button[name=\"action-submit\"]').click()")
     page.wait_for_load_state("networkidle")
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="known bug found by this test: when the admin's autosave has already created the new page, "
-    "„Zur Prüfung einreichen“ still posts to the add view, whose add_child raises the slug ValidationError "
-    "as a 500 (about every second run); remove this mark with the fix",
-)
 def test_an_editors_week(live_site, browser, tmp_path, output_dir):
     try:
         an_editors_week(live_site, browser, tmp_path, output_dir)
