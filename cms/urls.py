@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editorial.autosaved import CreatePageView
 from editorial.reports import GroupWorkflowTasksView, GroupWorkflowView
 from feedback.views import submit as feedback_submit
 from home.public.search import search_view
@@ -15,13 +17,22 @@ from operations.health import healthz
 from publicapi.openapi import openapi_view
 from publicapi.wagtail_api import api_router
 
+
+def admin_view(view):
+    """Decorated as Wagtail decorates its own admin URLs (wagtail/admin/urls/__init__.py)."""
+    return never_cache(require_admin_access(view))
+
+
 urlpatterns = [
     # Before Wagtail's own: the workflow reports list only what the reader's working group may change.
-    path("admin/reports/workflow/", require_admin_access(GroupWorkflowView.as_view())),
-    path("admin/reports/workflow/results/", require_admin_access(GroupWorkflowView.as_view(results_only=True))),
-    path("admin/reports/workflow_tasks/", require_admin_access(GroupWorkflowTasksView.as_view())),
+    path("admin/reports/workflow/", admin_view(GroupWorkflowView.as_view())),
+    path("admin/reports/workflow/results/", admin_view(GroupWorkflowView.as_view(results_only=True))),
+    path("admin/reports/workflow_tasks/", admin_view(GroupWorkflowTasksView.as_view())),
+    path("admin/reports/workflow_tasks/results/", admin_view(GroupWorkflowTasksView.as_view(results_only=True))),
+    # Before Wagtail's own: a submit racing autosave's first save goes on to the page autosave created.
     path(
-        "admin/reports/workflow_tasks/results/", require_admin_access(GroupWorkflowTasksView.as_view(results_only=True))
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
+        admin_view(CreatePageView.as_view()),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

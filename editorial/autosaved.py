@@ -9,9 +9,12 @@ page is submitted as the editor asked.
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.views.pages import create
 from wagtail.models import Page
 
 # Only a page this user created moments ago is „the same page“; an older draft with the same address is another
@@ -54,3 +57,24 @@ def continue_on_the_autosaved_page(request, parent_page, page_class):
     if request.GET:
         url = f"{url}?{request.GET.urlencode()}"
     return RepeatPost(url)
+
+
+class CreatePageView(create.CreateView):
+    """Wagtail's add view, for the case the hook above cannot see: autosave's request creating the page is still
+    running when the submit arrives, so both pass the form's address check and the second one's ``add_child``
+    finds the address taken (Wagtail lets that ``ValidationError`` through as a 500). By then the first page is
+    saved, so the submit goes on to it like above; any other clash of addresses comes back as a form error."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ValidationError as error:
+            messages = getattr(error, "message_dict", {}).get("slug")
+            if not messages:
+                raise
+            page = page_autosave_created(self.request, self.parent_page, self.page_class)
+            if page is not None and not self.expects_json_response:
+                return RepeatPost(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            form.add_error("slug", messages)
+            return self.form_invalid(form)

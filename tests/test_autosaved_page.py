@@ -29,6 +29,16 @@ def news_form(**changes):
     return nested_form_data(data)
 
 
+class FormMissesTheClash:
+    """The page form's view of the tree while the other request's page is not saved yet (add_child sees it)."""
+
+    objects = Page.objects
+
+    @staticmethod
+    def _slug_is_available(*args, **kwargs):
+        return True
+
+
 @pytest.fixture
 def waldshut_news(working_groups_de):
     section = next(page for page in working_groups_de.values() if page.title.endswith("Waldshut"))
@@ -79,3 +89,41 @@ def test_another_users_new_page_is_not_taken_over(waldshut_news):
         response.status_code == 200
         and NewsPage.objects.filter(slug="sprachcafe-im-advent", locale=waldshut_news.locale).count() == 1
     )
+
+
+def test_a_submit_racing_the_autosave_that_creates_the_page_goes_on_to_it(waldshut_news, monkeypatch):
+    """Both requests passed the form's address check before either was saved: the second one's add_child finds
+    the address taken. Simulated by letting the form's check pass, as it did while the first save was running."""
+    editor, client = login("red-wt-auto", f"{WALDSHUT} – Redaktion")
+    add_url = reverse("wagtailadmin_pages:add", args=("home", "newspage", waldshut_news.pk))
+    client.post(add_url, news_form(), HTTP_ACCEPT="application/json")
+    page = NewsPage.objects.get(slug="sprachcafe-im-advent", locale=waldshut_news.locale)
+    from editorial import autosaved
+
+    monkeypatch.setattr("wagtail.admin.forms.pages.Page", FormMissesTheClash)
+
+    calls = []
+
+    def found_only_after_the_clash(*args):
+        calls.append(args)
+        return None if len(calls) == 1 else page
+
+    monkeypatch.setattr(autosaved, "page_autosave_created", found_only_after_the_clash)
+    late = client.post(add_url, {**news_form(teaser="Jeden Mittwoch"), "action-submit": "Submit"})
+
+    assert len(calls) == 2  # the hook before the form, then the view after add_child's clash
+    assert late.status_code == 307 and late["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert NewsPage.objects.filter(slug="sprachcafe-im-advent", locale=waldshut_news.locale).count() == 1
+
+
+def test_a_clash_of_addresses_without_an_autosaved_page_is_a_form_error(waldshut_news, monkeypatch):
+    _, other = login("red-wt-auto-2", f"{WALDSHUT} – Redaktion")
+    _, client = login("red-wt-auto", f"{WALDSHUT} – Redaktion")
+    add_url = reverse("wagtailadmin_pages:add", args=("home", "newspage", waldshut_news.pk))
+    other.post(add_url, news_form(), HTTP_ACCEPT="application/json")
+    monkeypatch.setattr("wagtail.admin.forms.pages.Page", FormMissesTheClash)
+
+    response = client.post(add_url, {**news_form(teaser="Mein Text"), "action-submit": "Submit"})
+
+    assert response.status_code == 200 and "Mein Text" in response.content.decode()
+    assert NewsPage.objects.filter(slug="sprachcafe-im-advent", locale=waldshut_news.locale).count() == 1
