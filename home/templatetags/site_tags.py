@@ -195,35 +195,56 @@ def main_menu(context):
     return {"entries": [{**entry, "current": current_path.startswith(entry["url"])} for entry in entries]}
 
 
-def _footer_links():
-    """The legal pages and each working group's contact page in the visitor's language, in one query.
+def _top_level_pages(request):
+    """The pages right below the home page in the active language that the frame and the home page's tiles link
+    to (legal pages, working groups, directory, calendar): one query per request, shared by the footer and
+    ``service_tiles``.
 
-    Untranslated pages are the German pages' aliases at this language's URLs (marked German).
-    The legal pages come in the order setup_site created them (Impressum, privacy, accessibility).
-    No view-restriction lookup (``public()`` costs a query on every page): these pages are public by law.
+    No view-restriction lookup (``public()`` costs a query on every page): these pages are public by law or
+    by their purpose.
     """
+    from events.models import CalendarPage
     from home.models import LegalPage, WorkingGroupPage
+    from orgdirectory.models import DirectoryPage
 
-    pages = (
+    language = translation.get_language()
+    memo = getattr(request, "_top_level_pages", None)
+    if memo is not None and memo[0] == language:
+        return memo[1]
+    pages = list(
         Page.objects.live()
-        .type(LegalPage, WorkingGroupPage)
-        .filter(locale__language_code=translation.get_language(), depth=3)
+        .type(LegalPage, WorkingGroupPage, DirectoryPage, CalendarPage)
+        .filter(locale__language_code=language, depth=3)
         .select_related("content_type")
         .order_by("path")
     )
+    if request is not None:
+        request._top_level_pages = (language, pages)
+    return pages
+
+
+def _footer_links(request=None):
+    """The legal pages and each working group's contact page in the visitor's language.
+
+    Untranslated pages are the German pages' aliases at this language's URLs (marked German).
+    The legal pages come in the order setup_site created them (Impressum, privacy, accessibility).
+    """
+    from home.models import LegalPage, WorkingGroupPage
+
     legal, contacts = [], []
-    for page in pages:
+    for page in _top_level_pages(request):
+        model = page.content_type.model_class()
         entry = {"title": page.title, "lang": settings.LANGUAGE_CODE if page.alias_of_id else ""}
-        if page.content_type.model_class() is LegalPage:
+        if model is LegalPage:
             legal.append({**entry, "url": page.url})
-        else:
+        elif model is WorkingGroupPage:
             contacts.append({**entry, "url": f"{page.url}kontakt/"})
     return legal, contacts
 
 
-def _footer():
+def _footer(request=None):
     footer = _for_active_locale(Footer)
-    legal, contacts = _footer_links()
+    legal, contacts = _footer_links(request)
     if footer is None:
         return {"html": "", "lang": "", "legal": legal, "contacts": contacts}
     language = footer.locale.language_code
@@ -235,9 +256,10 @@ def _footer():
     }
 
 
-@register.inclusion_tag("home/tags/footer.html")
-def site_footer():
-    footer = cached("footer", [translation.get_language()], _footer)
+@register.inclusion_tag("home/tags/footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    footer = cached("footer", [translation.get_language()], lambda: _footer(request))
     footer = {**footer, "html": mark_safe(footer["html"])}  # the editors' rich text, rendered by Wagtail
     return {"footer": footer}
 
@@ -281,20 +303,14 @@ def service_tiles(context):
     from events.models import CalendarPage
     from orgdirectory.models import DirectoryPage
 
-    page = context.get("page")
     request = context.get("request")
     directory = calendar = None
-    # One query for both: the first live directory and calendar page of the page's language.
-    for found in (
-        Page.objects.live()
-        .type(DirectoryPage, CalendarPage)
-        .filter(locale_id=page.locale_id)
-        .select_related("content_type")
-        .order_by("-path")
-    ):
-        if found.content_type.model_class() is DirectoryPage:
+    # The directory and calendar right below the home page, from the query the footer shares (no query of its own).
+    for found in _top_level_pages(request):
+        model = found.content_type.model_class()
+        if model is DirectoryPage and directory is None:
             directory = found.get_url(request)
-        else:
+        elif model is CalendarPage and calendar is None:
             calendar = found.get_url(request)
     tiles = []
     if directory:
