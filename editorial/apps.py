@@ -7,7 +7,10 @@ class EditorialConfig(AppConfig):
     name = "editorial"
 
     def ready(self):
+        from . import comparisons
         from .german_admin import label_choosers_language_filter, transliterate_slugs_the_german_way
+
+        comparisons.register()
 
         label_choosers_language_filter()
         transliterate_slugs_the_german_way()

@@ -4,13 +4,14 @@ URLs; the person who submitted gets no approve button where the section wants an
 POST of theirs is refused."""
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
 from wagtail.models import TaskState
 
 from editorial.models import review_task_of
-from home.models import ContentPage
+from home.models import ContentPage, NewsIndexPage, NewsPage
 from orgdirectory.models import Organisation
 from tests.roles import LOERRACH, WALDSHUT, login
 from tests.test_four_eyes import database_state, page_in_review, refused
@@ -162,3 +163,21 @@ def test_a_directory_entry_under_review(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(approve_url, {"comment": ""})
     assert Organisation.objects.get(pk=entry.pk).name == "Schulamt (geändert)"
+
+
+def test_dates_and_empty_fields_read_as_german_not_as_python_values(working_groups_de):
+    """Wagtail's comparison printed „None“ for an unset review date and ISO dates such as 2026-12-03."""
+    section = working_groups_de["ak-migration-waldshut"]
+    news_index = NewsIndexPage.objects.child_of(section).get()
+    editor, _editor_client = login("red-wt", f"{WALDSHUT} – Redaktion")
+    page = NewsPage(title="Neu im Dezember", slug="neu-im-dezember", teaser="Kurz", date=date(2026, 12, 3), live=False)
+    news_index.add_child(instance=page)
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    _reviewer, client = login("pruef-wt", f"{WALDSHUT} – Prüfung")
+
+    html = client.get(screen_url(NewsPage.objects.get(pk=page.pk))).content.decode()
+
+    assert re.search(r"<span class=\"addition\">\s*3\. Dezember 2026\s*</span>", html)
+    assert "2026-12-03" not in html
+    assert not re.search(r">\s*None\s*<", html)
