@@ -1,0 +1,34 @@
+"""Issue 19: every translation names a termbase term with its approved rendering, in every language.
+
+For each termbase entry (terminology/data/terms.json) and language, every interface msgstr (site and plugin
+catalogues) and every demo content translation whose German source contains the term must contain one of the
+language's accepted forms, unless terminology/data/exceptions.py lists it with a reason. Matching rules are in
+translations/termbase_check.py. Reads files only: no database.
+"""
+
+import pytest
+
+from translations.termbase_check import LANGUAGES, load_exceptions, load_terms, problems
+
+
+def test_termbase_has_every_language_and_enough_terms():
+    terms = load_terms()
+    assert len(terms) >= 30
+    assert len({entry["key"] for entry in terms}) == len(terms)
+    for entry in terms:
+        assert entry["key"].isascii()
+        for lang in ("de", *LANGUAGES):
+            assert entry[lang]["term"].strip() and entry[lang]["explanation"].strip(), (entry["key"], lang)
+            assert entry[lang]["forms"], (entry["key"], lang)
+
+
+def test_every_exception_is_reviewed_and_still_needed():
+    keys = {entry["key"] for entry in load_terms()}
+    for key, lang, substring, reason in load_exceptions():
+        assert key in keys and (lang == "*" or lang in LANGUAGES) and substring and reason
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_translations_use_the_approved_rendering(lang):
+    found = problems([lang])
+    assert not found, f"{len(found)} translations do not use the approved term:\n" + "\n".join(map(str, found))
