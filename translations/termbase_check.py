@@ -46,7 +46,7 @@ def load_exceptions():
 
 def normalise(text):
     text = unicodedata.normalize("NFC", text).replace("\u200c", " ").replace("\u00a0", " ")
-    text = text.replace("ي", "ی").replace("ى", "ی").replace("ك", "ک").replace("İ", "i")
+    text = text.replace("ي", "ی").replace("ى", "ی").replace("ك", "ک").replace("İ", "i").replace("\u0654", "")
     return text.casefold().replace("\u0307", "")
 
 
@@ -93,7 +93,9 @@ class Problem:
 
 
 def is_excepted(exceptions, key, lang, msgid):
-    return any(k == key and lang_ in ("*", lang) and part in msgid for k, lang_, part, _ in exceptions)
+    """An exception's text is a substring of the msgid, or, starting with "=", the whole msgid."""
+    return any(k == key and lang_ in ("*", lang) and (msgid == part[1:] if part.startswith("=") else part in msgid)
+               for k, lang_, part, _ in exceptions)
 
 
 def problems(langs=LANGUAGES, terms=None, exceptions=None):
