@@ -6,7 +6,11 @@ language's accepted forms, unless terminology/data/exceptions.py lists it with a
 translations/termbase_check.py. Reads files only: no database.
 """
 
+from io import StringIO
+
+import polib
 import pytest
+from django.core.management import call_command
 
 from translations.termbase_check import LANGUAGES, load_exceptions, load_terms, problems
 
@@ -32,3 +36,20 @@ def test_every_exception_is_reviewed_and_still_needed():
 def test_translations_use_the_approved_rendering(lang):
     found = problems([lang])
     assert not found, f"{len(found)} translations do not use the approved term:\n" + "\n".join(map(str, found))
+
+
+def test_make_messages_tells_translators_which_terms_a_new_string_contains(tmp_path):
+    catalogue = polib.POFile()
+    catalogue.append(polib.POEntry(msgid="Anmeldung zum Integrationskurs im Landkreis Waldshut", msgstr=""))
+    catalogue.append(polib.POEntry(msgid="Termin verschoben", msgstr="Дата перенесена", flags=["fuzzy"]))
+    catalogue.append(polib.POEntry(msgid="Jobcenter", msgstr="Джобцентр (Jobcenter)"))
+    path = tmp_path / "django.po"
+    catalogue.save(str(path))
+    output = StringIO()
+    call_command("terms_in_new_strings", lang=["uk"], catalogue=[path], stdout=output)
+    text = output.getvalue()
+    assert "2 neue oder geänderte Zeichenketten" in text
+    assert "„Anmeldung zum Integrationskurs im Landkreis Waldshut“" in text
+    assert "uk: інтеграційний курс" in text and "uk: район (Landkreis)" in text and "uk: район Waldshut" in text
+    assert "„Termin verschoben“" in text and "uk: запис / дата" in text
+    assert "„Jobcenter“" not in text  # translated and not fuzzy: nothing to tell

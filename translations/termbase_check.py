@@ -124,3 +124,23 @@ def terms_in(text, terms=None):
     """The termbase entries whose German forms occur in ``text``."""
     terms = load_terms() if terms is None else terms
     return [entry for entry in terms if german_pattern(entry["de"]["forms"]).search(text)]
+
+
+def new_strings_with_terms(langs=LANGUAGES, catalogues=None, terms=None):
+    """For ``make messages``: each untranslated or fuzzy interface msgid that names termbase terms.
+
+    Returns (lang, path, msgid, [term entries]) so translators see the approved rendering before they translate.
+    ``catalogues`` maps a language to catalogue paths (default: the site's and the plugins' interface catalogues).
+    """
+    terms = load_terms() if terms is None else terms
+    found = []
+    for lang in langs:
+        paths = catalogues[lang] if catalogues else [path for kind, path in catalogue_paths(lang) if kind == "interface"]
+        for path in paths:
+            for entry in polib.pofile(str(path)):
+                if entry.obsolete or not entry.msgid or (entry.translated() and "fuzzy" not in entry.flags):
+                    continue
+                named = terms_in(entry.msgid + " " + (entry.msgid_plural or ""), terms)
+                if named:
+                    found.append((lang, path, entry.msgid, named))
+    return found
