@@ -57,3 +57,15 @@ def test_make_messages_tells_translators_which_terms_a_new_string_contains(tmp_p
     assert "uk: інтеграційний курс" in text and "uk: район (Landkreis)" in text and "uk: район Waldshut" in text
     assert "„Termin verschoben“" in text and "uk: запис / дата" in text
     assert "„Jobcenter“" not in text  # translated and not fuzzy: nothing to tell
+
+
+def test_a_translation_without_the_approved_rendering_is_reported_with_what_translators_need():
+    """Had the termbase approved دائرة for Landkreis (the old interface word), every string now saying مقاطعة fails."""
+    terms = [entry for entry in load_terms() if entry["key"] == "landkreis"]
+    terms[0]["ar"] = {"term": "دائرة", "explanation": "-", "forms": ["دائرة"]}
+    found = problems(["ar"], terms=terms, exceptions=[])
+    assert found and {problem.lang for problem in found} == {"ar"}
+    report = str(next(problem for problem in found if problem.msgid == "Landkreis"))
+    assert "[ar] landkreis" in report and "“دائرة”" in report
+    assert "msgid:  Landkreis" in report and "msgstr: المقاطعة" in report
+    assert any(problem.kind == "content" for problem in found) and any(problem.kind == "interface" for problem in found)
