@@ -58,6 +58,7 @@ messages: install
 	  (cd $$plugin && DJANGO_SETTINGS_MODULE=$$plugin.tests.settings ../$(BIN)/django-admin makemessages -l de $(foreach l,$(LANGS),-l $(l)) --ignore=tests --ignore=build --add-location=file -v0 \
 	    && ../$(BIN)/django-admin compilemessages -v0) || exit 1; \
 	done
+	$(MANAGE) terms_in_new_strings
 
 bench: install
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; fi

@@ -130,7 +130,7 @@ def test_event_page_in_german(client, series):
     ("code", "summary_words", "add_to_calendar", "cancelled_word"),
     [
         ("ar", ["كل يوم", "10", "باستثناء"], "إضافة إلى التقويم", "ملغاة"),
-        ("ti", ["ኩሉ", "10", "ብዘይካ"], "ኣብ ካላንደር ኣእትዉ", "ተሰሪዙ"),
+        ("ti", ["ኩሉ", "10", "ብዘይካ"], "ኣብ ዓውደ ኣዋርሕ ኣእትዉ", "ተሰሪዙ"),
     ],
 )
 def test_event_page_in_the_visitors_language(client, series, code, summary_words, add_to_calendar, cancelled_word):
