@@ -12,6 +12,8 @@ from io import StringIO
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.db import router
+from django.db.models import ForeignKey, Model
 from django.db.models.signals import post_save
 from django.test.utils import override_settings
 from wagtail.contrib.frontend_cache.signal_handlers import page_published_signal_handler
@@ -42,13 +44,78 @@ def without_frontend_cache_purges():
 
 
 @contextmanager
+def foreign_keys_checked_once():
+    """Each referenced row is looked up once while loading, not on every save that points to it.
+
+    ``full_clean`` (every page save, revision publish and log entry) asks the database whether
+    each foreign key's target exists: about 13,000 ``EXISTS`` queries for the demo, nearly all for
+    the same locales, content types, users and parent pages. Rows the load found are remembered
+    (nothing is deleted while loading); an unknown or absent target is still looked up and still
+    fails validation, and fields with ``limit_choices_to`` are checked as usual.
+    """
+    original = ForeignKey.validate
+    found = set()
+
+    def validate(field, value, model_instance):
+        if field.remote_field.parent_link or value is None or field.get_limit_choices_to():
+            return original(field, value, model_instance)
+        target = field.remote_field.model
+        key = (
+            router.db_for_read(target, instance=model_instance),
+            target._meta.label,
+            field.remote_field.field_name,
+            value,
+        )
+        if key in found:
+            return super(ForeignKey, field).validate(value, model_instance)
+        original(field, value, model_instance)
+        found.add(key)
+
+    ForeignKey.validate = validate
+    try:
+        yield
+    finally:
+        ForeignKey.validate = original
+
+
+@contextmanager
+def uniqueness_left_to_the_database():
+    """``full_clean`` skips its ``SELECT`` per unique field while loading; the database refuses duplicates anyway.
+
+    Every unique field and ``unique_together`` has a unique index, and the whole load is one transaction,
+    so a duplicate still stops the load (``IntegrityError``) and nothing is saved. ``unique_for_date``
+    and friends, which no index enforces, are still checked.
+    """
+    original = Model.validate_unique
+
+    def validate_unique(instance, exclude=None):
+        if any(
+            field.unique_for_date or field.unique_for_month or field.unique_for_year
+            for field in instance._meta.concrete_fields
+        ):
+            original(instance, exclude)
+
+    Model.validate_unique = validate_unique
+    try:
+        yield
+    finally:
+        Model.validate_unique = original
+
+
+@contextmanager
 def indexed_once_at_the_end(progress=QUIET):
     models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
     try:
         # DEBUG=False: no query log (on SQLite each logged query costs a second query to quote its parameters).
-        with disable_reference_index_auto_update(), without_frontend_cache_purges(), override_settings(DEBUG=False):
+        with (
+            disable_reference_index_auto_update(),
+            without_frontend_cache_purges(),
+            foreign_keys_checked_once(),
+            uniqueness_left_to_the_database(),
+            override_settings(DEBUG=False),
+        ):
             yield
     finally:
         for model in models:

@@ -96,5 +96,5 @@ def untranslated_page(home_de, german):
 def pytest_terminal_summary(terminalreporter):
     """How long the demo content took to load when this run had to build it (printed, never asserted)."""
     for engine, timings in demo_database.BUILD_SECONDS:
-        steps = ", ".join(f"{step} {seconds:.0f} s" for step, seconds in timings.items())
+        steps = ", ".join(f"{step} {wall:.0f} s ({cpu:.0f} s CPU)" for step, (wall, cpu) in timings.items())
         terminalreporter.write_line(f"Demo-Datenbank ({engine}) neu gebaut: {steps}")
