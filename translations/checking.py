@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.defaults import permission_denied
 from wagtail.models import Page
 
 from editorial.permissions import may
@@ -60,7 +61,9 @@ def mark_checked(request, content_type_id, object_id):
         raise PermissionDenied
     instance = _translation(content_type_id, object_id)
     if not may(request.user, "change", instance):
-        raise PermissionDenied
+        # A plain 403, not Wagtail's redirect to the dashboard (which it makes of PermissionDenied): a crafted
+        # request learns nothing and a person sees at once that the mark was refused.
+        return permission_denied(request, PermissionDenied())
     default = reverse("translations_worklist", args=[instance.locale.language_code])
     if request.method == "POST":
         provenance.mark_checked(instance, request.user)
