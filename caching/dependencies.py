@@ -17,6 +17,11 @@ tree and reference index:
 - the page frame (menu, footer: every page) only when it changes: menu or footer edited, or a
   page the menu links to changes its title, address or visibility.
 
+Marking a translation checked, or a new edit that resets the mark (``translations.TranslationOrigin``),
+changes the visitor's "not checked by a native speaker" notice: the translated page's own address (for a
+directory entry: what lists and shows it, ``object_scopes``) and the frame cache's ``frame:provenance`` part
+go stale (``origin_scopes``).
+
 ``PAGE_CACHE_INVALIDATION=everything`` brings back the old behaviour (every write to a content
 app makes everything stale), for comparison in ``bench/``.
 """
@@ -322,6 +327,33 @@ def _referenced_page_scopes(instance):
     return scopes
 
 
+def origin_scopes(origin):
+    """Scopes made stale by a change to where a translation comes from (the visitor's notice)."""
+    scopes = {"frame:provenance"}
+    model = origin.content_type.model_class()
+    if model is None:
+        return scopes
+    instance = model._default_manager.filter(translation_key=origin.translation_key, locale_id=origin.locale_id).first()
+    if instance is None:
+        return scopes
+    if _is_page(instance):
+        path = public_path(instance)
+        if path:
+            scopes.add("path:" + path)
+    else:
+        scopes |= object_scopes(instance)
+    return scopes
+
+
+def _origin_changed(sender, instance, raw=False, **kwargs):
+    if raw or mode() == "off":
+        return
+    if mode() == "everything":
+        _bump([versions.SITE])
+        return
+    _bump_or_everything(lambda: origin_scopes(instance))
+
+
 # --- signal handlers ---------------------------------------------------------------------------
 
 
@@ -455,3 +487,5 @@ def connect():
     signals.post_page_move.connect(_after_move, dispatch_uid="page_cache_after_move")
     signals.page_unpublished.connect(_unpublished, dispatch_uid="page_cache_page_unpublished")
     signals.unpublished.connect(_unpublished, dispatch_uid="page_cache_unpublished")
+    post_save.connect(_origin_changed, sender="translations.TranslationOrigin", dispatch_uid="page_cache_origin_saved")
+    post_delete.connect(_origin_changed, sender="translations.TranslationOrigin", dispatch_uid="page_cache_origin_deleted")

@@ -32,6 +32,7 @@ class Item:
     original: object
     target: object = None
     status: str = MISSING
+    checked: bool = False  # a native speaker has checked the current text (translations.provenance)
 
     @property
     def title(self):
@@ -51,6 +52,11 @@ class Item:
             "wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, self.original.pk]
         )
 
+    def check_url(self):
+        from translations.checking import check_url
+
+        return check_url(self.target)
+
 
 @dataclass
 class Kind:
@@ -58,9 +64,14 @@ class Kind:
     items_by_language: dict = field(default_factory=dict)
 
     def counts(self, code):
-        counts = {TRANSLATED: 0, OUTDATED: 0, MISSING: 0}
+        """Items per status, and how many of the existing translations are checked (number and percent)."""
+        counts = {TRANSLATED: 0, OUTDATED: 0, MISSING: 0, "checked": 0}
         for item in self.items_by_language.get(code, []):
             counts[item.status] += 1
+            if item.status != MISSING and item.checked:
+                counts["checked"] += 1
+        existing = counts[TRANSLATED] + counts[OUTDATED]
+        counts["checked_percent"] = round(100 * counts["checked"] / existing) if existing else 0
         return counts
 
 
@@ -68,7 +79,7 @@ def _changed_at(instance):
     return getattr(instance, "last_published_at", None)
 
 
-def _classify(originals, all_versions, sources, code):
+def _classify(originals, all_versions, sources, code, checked=frozenset()):
     items = []
     for original in originals:
         target = all_versions.get((original.translation_key, code))
@@ -78,6 +89,7 @@ def _classify(originals, all_versions, sources, code):
                 _changed_at(original), _changed_at(target), sources.get(original.translation_key)
             )
             item.status = OUTDATED if behind else TRANSLATED
+            item.checked = (original.translation_key, code) in checked
         items.append(item)
     return items
 
@@ -94,11 +106,26 @@ def _build(label, originals, versions_queryset):
             "object_id", "last_updated_at"
         )
     )
+    checked = _checked(originals, keys)
     kind = Kind(label=label)
     for code, _name in settings.LANGUAGES:
         if code != settings.LANGUAGE_CODE:
-            kind.items_by_language[code] = _classify(originals, versions, sources, code)
+            kind.items_by_language[code] = _classify(originals, versions, sources, code, checked)
     return kind
+
+
+def _checked(originals, keys):
+    """(translation key, language) of every checked translation among ``originals``: one query."""
+    from translations.models import TranslationOrigin
+    from translations.provenance import content_type_of
+
+    if not originals:
+        return set()
+    return set(
+        TranslationOrigin.objects.filter(
+            content_type=content_type_of(originals[0]), translation_key__in=keys, checked_at__isnull=False
+        ).values_list("translation_key", "locale__language_code")
+    )
 
 
 def page_kinds(within=None):

@@ -24,6 +24,9 @@ wagtail-localize (views, PO upload, machine translation, background subtree jobs
   and publish the alias in one go, whatever ``publish`` says, and ``save_revision`` refuses alias pages).
 
 Calls without a user (management commands, the demo loader) are left alone.
+
+Every translation a person saves this way is recorded in ``translations.provenance`` (how it was made;
+a new text is unchecked again).
 """
 
 import functools
@@ -85,48 +88,66 @@ def guard(create_or_update_translation):
         if user is None or not getattr(user, "is_authenticated", False):
             return original(publish)
         with transaction.atomic():
-            existing = _existing_target(self, locale)
-            existing = _specific(existing)
-            if existing is not None:
-                if not isinstance(existing, DraftStateMixin):
-                    # Categories, menus: no review, so changing them needs the change permission. wagtail-localize
-                    # also re-saves them as related objects of every page it translates; those stay as they are.
-                    return original(publish) if may(user, "change", existing) else (existing, False)
-                if not may(user, "change", existing):
-                    raise PermissionDenied
-                if publish and may(user, "publish", existing):
-                    return original(True)
-                if isinstance(existing, Page) and existing.alias_of_id:
-                    existing = _convert_alias_keeping_live_content(existing, user)
-                if existing.live:
-                    _save_draft_of_live_target(self, locale, user)
-                    result = (existing, False)
-                else:
-                    result = original(False)
-                target = _specific(_existing_target(self, locale))
-                submit_for_review(target, user)
-                return result
-
-            # A new translation is created unpublished first, so the permission check sees the real target.
-            source_instance = self.as_instance()
-            draftable = isinstance(source_instance, DraftStateMixin)
-            result = original(False if draftable else publish)
-            target = _specific(_existing_target(self, locale))
-            if target is None:
-                return result
-            if not may(user, "change", target):
-                raise PermissionDenied
-            if not draftable or not isinstance(target, RevisionMixin):
-                return result
-            if publish and may(user, "publish", target):
-                revision = target.get_latest_revision()
-                transaction.on_commit(functools.partial(revision.publish, user=user))
-            else:
-                submit_for_review(target, user)
+            result = _reviewed(self, locale, user, publish, original)
+            _record_origin(self, locale, user)
             return result
 
     guarded.translations_review_guard = True
     return guarded
+
+
+def _record_origin(source, locale, user):
+    """The person's save is a new text of the translation: human, or machine-made while DeepL segments remain."""
+    from translations import provenance
+
+    target = _specific(_existing_target(source, locale))
+    if target is None or not isinstance(target, DraftStateMixin):
+        return  # categories and menus: re-saved along with pages, not translations of their own here
+    method = provenance.Method.MACHINE if provenance.machine_made(source, locale) else provenance.Method.HUMAN
+    provenance.record(target, method, user)
+
+
+def _reviewed(self, locale, user, publish, original):
+    """The review rules above; returns what ``create_or_update_translation`` returns."""
+    existing = _existing_target(self, locale)
+    existing = _specific(existing)
+    if existing is not None:
+        if not isinstance(existing, DraftStateMixin):
+            # Categories, menus: no review, so changing them needs the change permission. wagtail-localize
+            # also re-saves them as related objects of every page it translates; those stay as they are.
+            return original(publish) if may(user, "change", existing) else (existing, False)
+        if not may(user, "change", existing):
+            raise PermissionDenied
+        if publish and may(user, "publish", existing):
+            return original(True)
+        if isinstance(existing, Page) and existing.alias_of_id:
+            existing = _convert_alias_keeping_live_content(existing, user)
+        if existing.live:
+            _save_draft_of_live_target(self, locale, user)
+            result = (existing, False)
+        else:
+            result = original(False)
+        target = _specific(_existing_target(self, locale))
+        submit_for_review(target, user)
+        return result
+
+    # A new translation is created unpublished first, so the permission check sees the real target.
+    source_instance = self.as_instance()
+    draftable = isinstance(source_instance, DraftStateMixin)
+    result = original(False if draftable else publish)
+    target = _specific(_existing_target(self, locale))
+    if target is None:
+        return result
+    if not may(user, "change", target):
+        raise PermissionDenied
+    if not draftable or not isinstance(target, RevisionMixin):
+        return result
+    if publish and may(user, "publish", target):
+        revision = target.get_latest_revision()
+        transaction.on_commit(functools.partial(revision.publish, user=user))
+    else:
+        submit_for_review(target, user)
+    return result
 
 
 def install():

@@ -38,7 +38,8 @@ def translation_dashboard(request):
 
 
 def translation_worklist(request, code):
-    """Everything in one language that needs a translator: missing first, then outdated."""
+    """Everything in one language that needs a translator: missing first, then outdated; and the translations
+    no native speaker has checked yet, each with its "geprüft" button."""
     if not request.user.has_perm("wagtailadmin.access_admin"):
         raise PermissionDenied
     if code not in dict(settings.LANGUAGES) or code == settings.LANGUAGE_CODE:
@@ -48,7 +49,8 @@ def translation_worklist(request, code):
     for kind in overview(within=chosen):
         items = [item for item in kind.items_by_language[code] if item.status in (MISSING, OUTDATED)]
         items.sort(key=lambda item: item.status != MISSING)
-        sections.append({"label": kind.label, "items": items})
+        unchecked = [item for item in kind.items_by_language[code] if item.status != MISSING and not item.checked]
+        sections.append({"label": kind.label, "items": items, "unchecked": unchecked})
     return render(
         request,
         "translations/admin/translation_worklist.html",

@@ -1,13 +1,16 @@
-"""Admin additions: the translation dashboard, and right-to-left fields and a translated heading in the translation editor."""
+"""Admin additions: the translation dashboard, marking translations checked (``translations.checking``), and right-to-left fields and a translated heading in the translation editor."""
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
-from translations import views
+from editorial.permissions import may
+from translations import checking, provenance, views
 from translations.languages import RTL_LANGUAGES
 
 
@@ -16,7 +19,32 @@ def register_translation_dashboard_urls():
     return [
         path("uebersetzungen/", views.translation_dashboard, name="translations_dashboard"),
         path("uebersetzungen/<str:code>/", views.translation_worklist, name="translations_worklist"),
+        path("uebersetzungen/pruefen/<int:content_type_id>/<int:object_id>/", checking.mark_checked, name="translations_check"),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def check_translation_button(page, user, view_name, next_url=None):
+    """„Übersetzung als geprüft markieren“ in the page header's menu of a translated page one may change."""
+    if page.alias_of_id or page.locale.language_code == settings.LANGUAGE_CODE or not may(user, "change", page):
+        return
+    yield Button(_("Übersetzung als geprüft markieren"), checking.check_url(page), icon_name="tick", priority=80)
+
+
+def _record_manual_edit(request, instance):
+    """A translation edited in Wagtail's own editor (not wagtail-localize's) is a person's new text."""
+    if getattr(instance, "translation_key", None) and provenance.is_translation(instance):
+        provenance.record(instance, provenance.Method.HUMAN, request.user)
+
+
+@hooks.register("after_edit_page")
+def record_manual_page_edit(request, page):
+    _record_manual_edit(request, page)
+
+
+@hooks.register("after_edit_snippet")
+def record_manual_snippet_edit(request, instance):
+    _record_manual_edit(request, instance)
 
 
 @hooks.register("register_admin_menu_item")

@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page
 
 from demo.progress import counted
+from translations import provenance
 from translations.store import save_translation, string_segments, translation_source
 
 TRANSLATIONS_DIR = Path(__file__).parent
@@ -61,6 +62,7 @@ def apply_demo_translations(progress=None):
             continue
         locale = Locale.objects.get(language_code=code)
         translated = Counter()
+        made = []
         for instance in objects:
             if _has_translation(instance, locale):
                 continue
@@ -70,12 +72,24 @@ def apply_demo_translations(progress=None):
                 sources[key] = (source, string_segments(source))
             source, segments = sources[key]
             save_translation(source, locale, segments, strings)
+            made.append(instance)
             translated[Page if isinstance(instance, Page) else type(instance)] += 1
             total += 1
+        # Visitors of the demo see that no native speaker has checked these (issue 19).
+        provenance.record_many(_translations_of(made, locale), provenance.Method.DEMO)
         if progress is not None:
             counts = ", ".join(_counted(model, number) for model, number in translated.items()) or "nichts zu tun"
             progress.line(f"Übersetzungen ({code}): {counts}")
     return total
+
+
+def _translations_of(originals, locale):
+    """The targets just saved, read in one query per model."""
+    by_model = {}
+    for original in originals:
+        by_model.setdefault(Page if isinstance(original, Page) else type(original), []).append(original.translation_key)
+    for model, keys in by_model.items():
+        yield from model.objects.filter(translation_key__in=keys, locale=locale)
 
 
 def _counted(model, number):

@@ -15,7 +15,8 @@ from wagtail.rich_text import RichText
 
 from caching.frame import cached
 from home.models import Footer, MainMenu
-from translations.status import is_untranslated, source_updated_since_translation, translations_of
+from translations.provenance import needs_check
+from translations.status import is_untranslated, language_code_of, source_updated_since_translation, translations_of
 
 register = template.Library()
 
@@ -118,6 +119,39 @@ def page_is_untranslated(page):
 def outdated_original(page):
     """The German original of ``page`` when it changed after the translation was made."""
     return source_updated_since_translation(page)
+
+
+@register.simple_tag(takes_context=True)
+def unchecked_translation(context, page):
+    """On a translation no native speaker has checked: the German original's URL (for the visitor's notice).
+
+    The subject is the page, or on a directory entry's detail (context ``entry``, orgdirectory) the entry
+    shown. Nothing on German pages and untranslated aliases or entries (they have their own notice). The
+    URL comes from the language versions the frame already loads; the check itself is one query on
+    translations only (none with the frame cache, ``translations.provenance.needs_check``).
+    """
+    if not isinstance(page, Page):
+        return None
+    entry = context.get("entry")
+    subject = getattr(entry, "shown", None)
+    if subject is not None:  # the directory page may be untranslated while the entry is not
+        if getattr(entry, "lang", "") or subject.locale.language_code == settings.LANGUAGE_CODE:
+            return None
+    elif page.alias_of_id or language_code_of(page) == settings.LANGUAGE_CODE:
+        return None
+    else:
+        subject = page
+    if not needs_check(subject):
+        return None
+    versions = _versions_for(context)
+    german, own = versions.get(settings.LANGUAGE_CODE), versions.get(language_code_of(page))
+    if not german or not german["url"]:
+        return {"original_url": ""}
+    url = german["url"]
+    request = context.get("request")
+    if subject is not page and request is not None and own and own["url"] and request.path.startswith(own["url"]):
+        url += request.path[len(own["url"]):]  # the same entry below the German directory page
+    return {"original_url": url}
 
 
 @register.simple_tag
