@@ -45,26 +45,43 @@ def terms_for(language=None):
     return cached("terms", [language], lambda: _load(language))
 
 
-def sort_key(text):
+ETHIOPIC = range(0x1200, 0x1380)
+
+
+def _without_article(text, language):
+    """Arabic dictionaries file „المقاطعة“ under م: the article al- is not part of the word's place."""
+    if language == "ar" and text.startswith("ال") and len(text) > 3:
+        return text[2:]
+    return text
+
+
+def sort_key(text, language=None):
     """Alphabetical order without ICU: letters without their accents, case folded ("Ärzte" beside "Arzt").
 
     Good for the Latin and Cyrillic alphabets; Arabic, Persian, Pashto and Ethiopic letters keep
-    their Unicode order, which is their alphabetical order apart from a few added letters."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    their Unicode order, which is their alphabetical order apart from a few added letters (Arabic
+    without the article al-)."""
+    decomposed = unicodedata.normalize("NFKD", _without_article(text.strip(), language))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
-def initial(text):
-    """The letter an entry is filed under (its first letter without accents, upper case)."""
-    key = sort_key(text.strip())
-    return key[:1].upper() if key else "#"
+def initial(text, language=None):
+    """The letter an entry is filed under: its first letter without accents, upper case; for Ethiopic the
+    consonant's first order (ቤ and ቡ under በ), as Tigrinya dictionaries do."""
+    key = sort_key(text, language)
+    if not key:
+        return "#"
+    first = key[0]
+    if ord(first) in ETHIOPIC:
+        return chr(0x1200 + (ord(first) - 0x1200) // 8 * 8)
+    return first.upper()
 
 
-def alphabetical(entries):
+def alphabetical(entries, language=None):
     """``[(letter, [entries…]), …]`` in alphabetical order of the visitor's terms."""
     groups = []
-    for entry in sorted(entries, key=lambda item: sort_key(item["term"])):
-        letter = initial(entry["term"])
+    for entry in sorted(entries, key=lambda item: sort_key(item["term"], language)):
+        letter = initial(entry["term"], language)
         if not groups or groups[-1][0] != letter:
             groups.append((letter, []))
         groups[-1][1].append(entry)

@@ -12,7 +12,7 @@ def glossary_view(request):
     """Each entry has an anchor (its key) for the links from page texts, and the German term for orientation
     (what visitors read on letters and signs). The page cache keeps it like a page (``declare_cacheability``)."""
     language = translation.get_language()
-    groups = alphabetical(terms_for(language))
+    groups = alphabetical(terms_for(language), language)
     response = render(
         request,
         "terminology/glossary.html",

@@ -17,7 +17,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from editorial.setup import NETWORK_ADMINS, TRANSLATORS
 from home.models import HomePage
-from terminology.glossary import sort_key
+from terminology.glossary import initial, sort_key
 from terminology.models import Term
 from terminology.seed import entries
 from translations.languages import LANGUAGE_CODES, RTL_LANGUAGES
@@ -102,8 +102,14 @@ def test_glossary_lists_every_term_in_the_visitors_language(client, code):
             assert german is not None and german.get_text() == entry["de"]["term"]
         shown.append(text["term"])
     order = [title.get_text(strip=True) for title in soup.select("dl.glossary dt")]
-    assert order == sorted(order, key=sort_key)
+    assert order == sorted(order, key=lambda term: sort_key(term, code))
     assert set(shown) <= set(order)
+
+
+def test_letters_follow_the_languages_dictionaries():
+    assert initial("المقاطعة", "ar") == "م"  # Arabic: the article al- does not count
+    assert initial("ቤት ጽሕፈት", "ti") == initial("በዓል", "ti") == "በ"  # Ethiopic: under the consonant's first order
+    assert initial("Ärztekammer", "de") == "A" and sort_key("Ärzte") < sort_key("Bank") < sort_key("Öl")
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
