@@ -15,7 +15,11 @@ tree and reference index:
 - the listings of the plugins' content: calendar and directory pages with their feeds, the APIs
   and the frame cache's filter choices and feeds (``LISTINGS``);
 - the page frame (menu, footer: every page) only when it changes: menu or footer edited, or a
-  page the menu links to changes its title, address or visibility.
+  page the menu links to changes its title, address or visibility;
+- a term of the termbase (``terminology``): every public page of its language (any text may
+  link its first occurrence to the glossary) with that language's glossary, and the frame cache's
+  term lists; a German term everything (untranslated pages show German text, and every
+  language's glossary shows the German term).
 
 Marking a translation checked, or a new edit that resets the mark (``translations.TranslationOrigin``),
 changes the visitor's "not checked by a native speaker" notice: the translated page's own address (for a
@@ -37,7 +41,17 @@ logger = logging.getLogger(__name__)
 
 # Apps whose data public pages show; writes elsewhere (sessions, users, search index, axes, otp,
 # wagtail_localize's translation work, which reaches visitors only by publishing) never invalidate.
-CONTENT_APPS = {"wagtailcore", "home", "orgdirectory", "events", "wagtailredirects", "wagtailimages", "wagtaildocs", "taggit"}
+CONTENT_APPS = {
+    "wagtailcore",
+    "home",
+    "orgdirectory",
+    "events",
+    "wagtailredirects",
+    "wagtailimages",
+    "wagtaildocs",
+    "taggit",
+    "terminology",
+}
 # PAGE_CACHE_INVALIDATION=everything: the apps whose every write emptied the cache before issue 20.
 EVERYTHING_APPS = CONTENT_APPS | {"wagtail_localize"}
 # Fields Wagtail writes on a page or snippet for drafts, locks and workflows: nothing visitors see.
@@ -60,6 +74,10 @@ SITE_LISTINGS = ["tree:/sitemap.xml"]
 SITE_SEARCH = "frame:site-search"
 # Models whose instances appear in the page frame of every page.
 FRAME_MODELS = {"home.mainmenu", "home.footer"}
+# The termbase: pages link a term's first occurrence to the glossary (``terminology.linking``).
+TERM_MODELS = {"terminology.term"}
+# The frame cache's term lists (``terminology.glossary``).
+TERMS_FRAME = "frame:terms"
 # What lists a plugin's content: pages (with everything below them: months, feeds), URL prefixes
 # of its API, and the frame cache's parts (``caching.frame``).
 LISTINGS = {
@@ -250,11 +268,22 @@ def _snapshot(page):
     return (public_path(page), page.title, bool(page.live and not page.expired))
 
 
+def term_scopes(term):
+    """A term shows on every page of its language (first-occurrence links) and in its glossary; a German
+    term also on every untranslated page and in every glossary (the German original), so everywhere."""
+    language = term.locale.language_code
+    if language == settings.LANGUAGE_CODE:
+        return {versions.SITE}
+    return {f"tree:/{language}/", TERMS_FRAME}
+
+
 def object_scopes(instance, depth=0):
     """Scopes made stale by a change to a snippet, image, document, entry or event detail."""
     label = instance._meta.label_lower
     if label in FRAME_MODELS:
         return {versions.SITE}
+    if label in TERM_MODELS:
+        return term_scopes(instance)
     scopes = referencing_scopes(instance, depth) | _listing_scopes(instance._meta.app_label)
     parent = _parental_owner(instance)
     if parent is not None and depth < 2:
@@ -420,6 +449,7 @@ def _known(sender):
 
     return (
         sender._meta.label_lower in FRAME_MODELS
+        or sender._meta.label_lower in TERM_MODELS
         or sender._meta.app_label in LISTINGS
         or issubclass(sender, (AbstractImage, AbstractDocument))
     )

@@ -16,6 +16,7 @@ from home.public.sitemap import MultilingualSitemap, robots_txt
 from operations.health import healthz
 from publicapi.openapi import openapi_view
 from publicapi.wagtail_api import api_router
+from terminology.views import glossary_view
 
 
 def admin_view(view):
@@ -57,6 +58,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("suche/", search_view, name="search"),
     path("rueckmeldung/", feedback_submit, name="feedback"),
+    path("glossar/", glossary_view, name="glossary"),
     path("", include("events.ics_urls")),  # <page>/feed.ics, <event>/termin.ics (Wagtail serves only "/" paths)
     path("", include(wagtail_urls)),
     prefix_default_language=True,

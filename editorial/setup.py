@@ -150,16 +150,32 @@ def snippet_model_permissions(action_codenames):
     return found
 
 
+def term_permissions(action_codenames):
+    """Model permissions for the termbase (terminology.Term): editors and translators keep it, administrators
+    may also delete terms; nobody else may change what the glossary explains."""
+    try:
+        model = apps.get_model("terminology", "Term")
+    except LookupError:
+        return []
+    content_type = ContentType.objects.get_for_model(model)
+    codenames = [f"{action}_{model._meta.model_name}" for action in action_codenames]
+    return list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
+
+
 def ensure_editorial_setup(home, working_groups):
     """Create groups, collections, permissions and workflows; safe to run again."""
     empty_wagtail_default_groups()
-    network_admins = _group(NETWORK_ADMINS, *snippet_model_permissions(["add", "change", "delete", "publish", "lock", "unlock"]))
+    network_admins = _group(
+        NETWORK_ADMINS,
+        *snippet_model_permissions(["add", "change", "delete", "publish", "lock", "unlock"]),
+        *term_permissions(["add", "change", "delete"]),
+    )
     _page_permissions(network_admins, home, ADMIN_PAGE_PERMISSIONS)
     _collection_permissions(network_admins, Collection.get_first_root_node())
     network_workflow = _review_workflow(f"{REVIEW_WORKFLOW} – Netzwerk", [network_admins])
     _assign_workflow(home, network_workflow)
 
-    translators = _group(TRANSLATORS, permission("wagtail_localize", "submit_translation"))
+    translators = _group(TRANSLATORS, permission("wagtail_localize", "submit_translation"), *term_permissions(["add", "change"]))
     for version in Page.objects.filter(translation_key=home.translation_key).exclude(
         locale__language_code=settings.LANGUAGE_CODE
     ):
@@ -172,8 +188,10 @@ def ensure_editorial_setup(home, working_groups):
     reviewer_groups = [network_admins]
     for page in working_groups:
         label = page.short_name or page.title
-        editors = _group(f"{label} – Redaktion", *snippet_model_permissions(["add", "change"]))
-        reviewers = _group(f"{label} – Prüfung", *snippet_model_permissions(["add", "change", "publish"]))
+        editors = _group(f"{label} – Redaktion", *snippet_model_permissions(["add", "change"]), *term_permissions(["add", "change"]))
+        reviewers = _group(
+            f"{label} – Prüfung", *snippet_model_permissions(["add", "change", "publish"]), *term_permissions(["add", "change"])
+        )
         _withdraw_page_permissions(editors, page, ["unlock_page"])
         _page_permissions(editors, page, EDITOR_PAGE_PERMISSIONS)
         _page_permissions(reviewers, page, REVIEWER_PAGE_PERMISSIONS)

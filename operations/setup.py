@@ -2,7 +2,7 @@
 
 The content locales with synchronised trees, the default site with its home page, the three
 working-group sections with the seed's texts and member lists, the (empty) directory and
-calendar, the seed's institutions as directory entries, menu and footer, the legal pages, and
+calendar, the seed's institutions as directory entries, menu and footer, the legal pages, the seed termbase (glossary) in every language, and
 the editors', reviewers' and translators' groups with their review workflows. No example
 content: the demo app (development and tests only) builds on this and adds its examples.
 ``manage.py setup_site`` runs this; it is safe to run again after each deployment and never
@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from editorial.setup import ensure_editorial_setup
 from home.site import site_address
+from terminology.seed import ensure_terms
 from translations.locales import ensure_locales, sync_locale_trees
 
 from .content import Report, ensure_real_content
@@ -42,6 +43,7 @@ def set_up_site():
     """Create what is missing; returns ``(home page, working-group pages, report)``."""
     report = Report()
     source_locale, locales = ensure_locales()
+    ensure_terms()  # the seed termbase in the locales just created (migration 0002 had only those that existed)
     home, groups = ensure_real_content(source_locale, report)
     ensure_site_address(report)
     sync_locale_trees(source_locale, locales)

@@ -31,6 +31,7 @@ CACHE_DIR = ROOT / ".test-cache"
 # tests) reuses the cached database.
 SOURCE_PATTERNS = ["**/migrations/*.py", "demo/**/*", "**/models.py", "**/signals.py", "**/apps.py",
                    "home/*.py", "translations/*.py", "editorial/*.py", "operations/*.py", "operations/seed_de.txt",
+                   "terminology/seed.py", "terminology/data/*",
                    "requirements.txt",
                    "cms/settings/*.py"]
 SKIPPED_PARTS = {".venv", ".git", ".test-cache", "node_modules", "tests", "bench", "__pycache__"}

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "security",
     "operations",
     "feedback",
+    "terminology",
     "orgdirectory",
     "events",
     "wagtail_localize",
