@@ -62,3 +62,14 @@ def test_the_events_this_week_tile_shows_monday_to_sunday_of_the_current_week_in
     assert "Woche vom 14. Dezember 2026 bis 20. Dezember 2026" in html
     days = [date.fromisoformat(day) for day in re.findall(r'<h2 class="event-day__heading"><time datetime="([0-9-]+)">', html)]
     assert all(date(2026, 12, 14) <= day <= date(2026, 12, 20) for day in days)
+
+
+def test_long_words_get_soft_hyphens_only_where_a_dictionary_exists_and_never_in_the_title(client):
+    """Phones without a hyphenation dictionary break "Veranstaltungen" only at a soft hyphen; the page title, which
+    browsers and search engines show as is, and Arabic text (no dictionary) are left alone."""
+    html = client.get("/de/").content.decode()
+    assert "Ver\u00adan\u00adstal\u00adtun\u00adgen diese Woche" in html
+    assert "\u00ad" not in re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "Arbeit und Ausbildung" in html  # short words stay whole
+    arabic = client.get("/ar/").content.decode()
+    assert all("\u00ad" not in label for _href, label in re.findall(r'<a class="tile" href="([^"]+)">.*?<span>([^<]+)</span>', arabic, re.S))
