@@ -1,7 +1,7 @@
 """What the calendar page, an event index and an event page show; the page models call these lazily."""
 
 from datetime import timedelta
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
@@ -17,6 +17,7 @@ from .occurrences import candidate_events, expand, window_for_month
 from .selection import filtered_occurrences, group_by_day, listed_occurrences, with_urls, with_whole_events
 from .structured_data import event_data, json_ld_script
 from .timezone import local_now, start_of_day
+from .week import WEEK_PARAM, WEEK_VIEW, monday_of, parse_week, week_context, week_link
 
 LIST_HORIZON = timedelta(days=365)
 ARCHIVE_SPAN = timedelta(days=730)
@@ -39,11 +40,13 @@ def calendar_view(page, request, *, archive):
     now = local_now()
     notices = list(filters.notices)
     month_view = request.GET.get(VIEW_PARAM) == MONTH_VIEW and not archive
+    week_view = request.GET.get(VIEW_PARAM) == WEEK_VIEW and not archive
     context = {
         "filters": filters,
         "options": options,
         "archive": archive,
         "month_view": month_view,
+        "week_view": week_view,
         "page_param": PAGE_PARAM,
         "filter_query": urlencode(filters.query_items()),
         "list_url": page.url + ("?" + urlencode(filters.query_items()) if filters.active else ""),
@@ -63,6 +66,13 @@ def calendar_view(page, request, *, archive):
         if archive:
             found = listed_occurrences(page.locale, filters, options, now - ARCHIVE_SPAN, now,
                                        newest_first=True, ended_by=now)
+        elif week_view:
+            monday, notice = parse_week(request.GET.get(WEEK_PARAM), now.date())
+            if notice:
+                notices.append(notice)
+            context.update(week_context(monday, filters))
+            found = listed_occurrences(page.locale, filters, options, start_of_day(monday),
+                                       start_of_day(monday + timedelta(days=7)))
         else:
             found = listed_occurrences(page.locale, filters, options, now, now + LIST_HORIZON)
         page_obj = Paginator(found, PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
@@ -71,9 +81,12 @@ def calendar_view(page, request, *, archive):
         template = "events/calendar_page.html"
         today = now.date()
         context["month_url"] = month_link(today.year, today.month, filters)
+        context["week_url"] = week_link(monday_of(today), filters)
     context["notices"] = notices
     if month_view:
         context["reset_url"] = f"?{VIEW_PARAM}={MONTH_VIEW}&{MONTH_PARAM}={context['month_value']}"
+    elif week_view:
+        context["reset_url"] = f"?{VIEW_PARAM}={WEEK_VIEW}&{WEEK_PARAM}={context['week_value']}"
     else:
         context["reset_url"] = context["archive_url"] if archive else page.url
     return page.render(request, context_overrides=context, template=template)
@@ -113,6 +126,16 @@ def _calendar_page(locale):
     return CalendarPage.objects.live().filter(locale=locale).order_by("pk").first()
 
 
+def readable_query_value(text):
+    """``text`` for a URL's query, percent-encoding only what a query cannot hold (spaces as ``+``).
+
+    Letters such as ß or ö stay as they are: browsers encode them when following the link, and a
+    printed page shows the address as written (``?query=Hauptstraße+12,+Lörrach``, not ``%C3%9F``).
+    """
+    return "".join(char if ord(char) > 127 and char.isprintable() and not char.isspace() else quote_plus(char, safe=",/")
+                   for char in text)
+
+
 def map_links(event):
     """A ``geo:`` link for phones and an OpenStreetMap link for everyone else."""
     if event.latitude is not None and event.longitude is not None:
@@ -126,7 +149,7 @@ def map_links(event):
         return {}
     return {
         "geo_url": f"geo:0,0?q={quote(address)}",
-        "osm_url": f"https://www.openstreetmap.org/search?query={quote(address)}",
+        "osm_url": f"https://www.openstreetmap.org/search?query={readable_query_value(address)}",
     }
 
 

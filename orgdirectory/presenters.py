@@ -2,7 +2,7 @@
 
 import json
 from datetime import UTC, datetime, time, timedelta
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus
 
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -116,6 +116,16 @@ def address_line(organisation):
     return ", ".join(part for part in [organisation.street, town] if part)
 
 
+def readable_query_value(text):
+    """``text`` for a URL's query, percent-encoding only what a query cannot hold (spaces as ``+``).
+
+    Letters such as ß or ö stay as they are: browsers encode them when following the link, and a
+    printed page shows the address as written (``?query=Hauptstraße+12,+Lörrach``, not ``%C3%9F``).
+    """
+    return "".join(char if ord(char) > 127 and char.isprintable() and not char.isspace() else quote_plus(char, safe=",/")
+                   for char in text)
+
+
 def map_links(organisation):
     """A ``geo:`` URI (opens the phone's map app) and an OpenStreetMap link; nothing is embedded."""
     if organisation.latitude is not None and organisation.longitude is not None:
@@ -129,7 +139,7 @@ def map_links(organisation):
         return None
     return {
         "geo": f"geo:0,0?q={quote(address)}",
-        "osm": "https://www.openstreetmap.org/search?" + urlencode({"query": address}),
+        "osm": "https://www.openstreetmap.org/search?query=" + readable_query_value(address),
     }
 
 

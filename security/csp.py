@@ -1,7 +1,8 @@
 """Content-Security-Policy: one strict policy, loosened only where the Wagtail admin needs it.
 
-The public site has no inline scripts or styles, so it runs under the strict policy from
-``CONTENT_SECURITY_POLICY``. The Wagtail admin's JavaScript sets inline style attributes
+The public site has no inline scripts and one inline style (the site's origin for printed link
+addresses, ``security.print_origin``), allowed by its sha256 hash alone, so it runs under the strict
+policy from ``CONTENT_SECURITY_POLICY``. The Wagtail admin's JavaScript sets inline style attributes
 and shows blob: previews of images being uploaded; ``CSP_ADMIN_EXTRA`` adds those sources
 for admin URLs only. Admin inline scripts run only with the request's nonce
 (``AdminScriptNonceMiddleware``); 'unsafe-inline' scripts are allowed nowhere.
@@ -13,6 +14,8 @@ import re
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
+
+from security.print_origin import origin_style_hash
 
 
 def is_admin_path(path):
@@ -27,6 +30,13 @@ class SiteCSPMiddleware(CSPMiddleware):
             for directive, sources in getattr(settings, "CSP_ADMIN_EXTRA", {}).items():
                 update[directive] = list(update.get(directive, [])) + list(sources)
             parts.update = update
+        elif not report_only and response.get("Content-Type", "").startswith("text/html"):
+            # The one inline style of public pages: the origin printed before site-relative link addresses.
+            source = origin_style_hash(request)
+            if source:
+                update = dict(parts.update or {})
+                update["style-src"] = [*update.get("style-src", []), source]
+                parts.update = update
         return parts
 
 

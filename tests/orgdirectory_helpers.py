@@ -42,4 +42,5 @@ def directory_url(code="de"):
 
 def result_names(response):
     html = response.content.decode()
-    return [unescape(name) for name in re.findall(r'<li class="directory-result".*?<h2><a href="[^"]+">(.*?)</a>', html, re.S)]
+    # Without the soft hyphens of long words, which are not seen unless a line breaks there.
+    return [unescape(name).replace("\u00ad", "") for name in re.findall(r'<li class="directory-result".*?<h2><a href="[^"]+">(.*?)</a>', html, re.S)]

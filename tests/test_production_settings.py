@@ -1,5 +1,7 @@
 """Production settings: the deploy checks pass and every hardening header is sent."""
 
+import base64
+import hashlib
 import json
 import logging
 import os
@@ -86,10 +88,14 @@ def test_without_redis_the_cache_is_local_memory(settings):
 
 @pytest.mark.django_db
 def test_public_page_has_strict_csp_and_admin_allows_only_inline_styles(client, django_user_model):
-    public = client.get("/de/")["Content-Security-Policy"]
-    directives = dict(part.strip().split(" ", 1) for part in public.split(";"))
+    page = client.get("/de/")
+    directives = dict(part.strip().split(" ", 1) for part in page["Content-Security-Policy"].split(";"))
     assert directives["script-src"] == "'self'"
-    assert directives["style-src"] == "'self'"
+    # One inline style, allowed by its hash alone: the site's origin for printed link addresses.
+    styles = re.findall(r"<style>(.*?)</style>", page.content.decode(), re.S)
+    assert styles == [':root{--site-origin:"http://testserver"}']
+    digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
+    assert directives["style-src"] == f"'self' 'sha256-{digest}'"
     assert directives["object-src"] == "'none'"
     assert directives["frame-ancestors"] == "'self'"
     user = django_user_model.objects.create_superuser("csp-editor", "csp@example.org", "x-Lang-genug-2024")
@@ -106,7 +112,7 @@ def test_public_page_has_strict_csp_and_admin_allows_only_inline_styles(client, 
     ]
     assert inline_scripts
     assert all(f'nonce="{nonce}"' in attributes for attributes in inline_scripts)
-    assert "nonce-" not in public
+    assert "nonce-" not in page["Content-Security-Policy"]
 
 
 def test_json_log_lines_carry_no_request_data():

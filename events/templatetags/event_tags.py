@@ -8,9 +8,13 @@ from wagtail.models import Locale
 
 from events.describe import clock_text
 from events.filters import FilterOptions
+from events.hyphenation import hyphenate
 from events.languages import current_babel_locale
 
 register = template.Library()
+
+# ``{{ name|hyphenate }}``: soft hyphens in long words of headings and names (hyphenation.py).
+register.filter("hyphenate", hyphenate, is_safe=True)
 
 
 @register.filter

@@ -2,9 +2,13 @@
 
 from django import template
 
+from ..hyphenation import hyphenate
 from ..membership import members_for_display
 
 register = template.Library()
+
+# ``{{ name|hyphenate }}``: soft hyphens in long words of headings and names (hyphenation.py).
+register.filter("hyphenate", hyphenate, is_safe=True)
 
 
 @register.simple_tag(takes_context=True)

@@ -35,7 +35,8 @@ class Outline(HTMLParser):
         if self._in == "script":
             self.scripts[-1] += data
         elif self._in:
-            self.headings[-1] += data
+            # Soft hyphens in long words (hyphenation.py) are not seen unless a line breaks there.
+            self.headings[-1] += data.replace("\u00ad", "")
 
 
 def outline(response):
@@ -122,7 +123,7 @@ def test_a_site_base_template_named_in_the_setting_frames_the_pages(client, dire
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     settings.ORGDIRECTORY_BASE_TEMPLATE = "site_frame.html"
     content = client.get(directory.url).content.decode()
-    assert "Rahmen der Website" in content and "Beratungsstelle Nord" in content
+    assert "Rahmen der Website" in content and "Beratungsstelle Nord" in content.replace("\u00ad", "")
 
 
 @pytest.mark.django_db

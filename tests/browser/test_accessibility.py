@@ -16,7 +16,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 LANGUAGES = ["de", "ar", "ti"]
 PAGE_KINDS = ["home", "working_group", "content", "directory_filtered", "organisation", "calendar", "calendar_month",
-              "event", "legal", "search"]
+              "calendar_week", "event", "legal", "search"]
 MINIMUM_RING_CONTRAST = 3.0  # WCAG 1.4.11: a focus indicator is a non-text contrast of at least 3:1
 MAX_TABS = 60
 
@@ -82,12 +82,15 @@ def first_organisation_url(page, directory_url):
 
 def visit(page, site_url, urls, kind):
     """Open the page of ``kind`` the way a visitor would reach it; skip kinds the site does not have yet."""
-    needed = {"directory_filtered": "directory", "organisation": "directory", "calendar_month": "calendar"}
+    needed = {"directory_filtered": "directory", "organisation": "directory", "calendar_month": "calendar",
+              "calendar_week": "calendar"}
     path = urls.get(needed.get(kind, kind))
     if path is None:
         pytest.skip(f"the site has no {needed.get(kind, kind)} page yet")
     if kind == "calendar_month":
         path += "?ansicht=monat"
+    elif kind == "calendar_week":
+        path += "?ansicht=woche"
     page.goto(f"{site_url}{path}")
     if kind == "directory_filtered":
         # The first filter of the form set to its first real choice, submitted as a visitor does.

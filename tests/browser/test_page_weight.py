@@ -9,6 +9,7 @@ the phone did not have that font (this machine has Noto installed, so ``local()`
 the font's size is then added to the count).
 """
 
+import gzip
 import re
 import urllib.parse
 import urllib.request
@@ -142,6 +143,12 @@ def test_pages_and_static_files_are_compressed_and_static_files_cached_for_a_yea
         assert re.search(r"\.[0-9a-f]{12}\.woff2$", font_url), f"{font_url} has no content hash in its name"
         headers, _body = fetch(font_url)
         assert int(re.search(r"max-age=(\d+)", headers["Cache-Control"]).group(1)) >= ONE_YEAR
+
+
+def test_the_one_stylesheet_stays_under_20_kb_compressed():
+    """Issue 18: every component in one stylesheet, under 20 KB as sent (gzip, as whitenoise stores it)."""
+    css = (ROOT / "static" / "css" / "site.css").read_bytes()
+    assert len(gzip.compress(css, compresslevel=9)) < 20_000
 
 
 def test_web_fonts_are_local_first_woff2_swap_and_one_weight():
