@@ -10,6 +10,9 @@ EXCEPTIONS = [
     # Technical identifiers quoted as examples: they are typed exactly like this in every language.
     ("jobcenter", "*", "„jobcenter-musterstadt“", "example of a fixed ASCII short name (slug)"),
     ("sprachkurs", "*", "„sprachkurs“", "example of a filter value in the address (slug)"),
+    ("jobcenter", "*", "Sprungmarke im Glossar, z. B. „jobcenter“", "example of a glossary anchor (the term's key)"),
+    # The termbase's own help text quotes German surface forms, which editors type as they occur in German texts.
+    ("jobcenter", "*", "(z. B. „Jobcenter“, „Jobcenters“)", "German forms quoted as examples of the field's content"),
     ("veranstaltungskalender", "fr", "Mit Google Kalender:", "Google’s French product name is “Google Agenda”"),
     # The network's own name stays as it is written (it is a name, like a company name); the word Migration in
     # running text is checked as usual.
