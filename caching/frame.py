@@ -5,7 +5,8 @@ the other languages. Looking those up costs a handful of queries on every reques
 for data that changes a few times a day. Here each part is stored as plain data with the
 version numbers of its scopes (``caching.versions``, read with it in one round trip):
 the whole site's (a change of the frame makes every page stale) and the part's own
-``frame:<name>`` scope, or for a page's language versions ``frame:versions:<page id>``.
+``frame:<name>`` scope, or for a page's language versions ``frame:versions:<page id>``; what
+belongs to one page alone (``page``: its "original changed" notice) has that page's own scopes.
 ``caching.dependencies`` increments exactly the scopes a publish touches (the calendar's
 feeds and filters when an event changes, the directory's searches when an entry changes).
 
@@ -33,6 +34,8 @@ def scopes_of(name, parts):
     """The scopes a frame part depends on (see the module docstring)."""
     if name == "versions":  # parts: host, page id
         return [versions.SITE, f"frame:versions:{parts[-1]}"]
+    if name == "page":  # parts: ..., the page's URL path: stale whenever the page at that address is
+        return versions.page_scopes(parts[-1])
     return [versions.SITE, f"frame:{name}"]
 
 

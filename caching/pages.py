@@ -53,6 +53,16 @@ def _searches(query_string):
     return any(name in names for name, _value in parse_qsl(query_string, keep_blank_values=True))
 
 
+def environ_cookies(environ):
+    """The request's cookies (nothing to parse for most visitors, who send none)."""
+    raw = environ.get("HTTP_COOKIE")
+    if not raw:
+        return {}
+    from django.http.cookie import parse_cookie
+
+    return parse_cookie(raw)
+
+
 def environ_is_cacheable(environ, cookies):
     """The request rules on a WSGI environ (the same dict Django's ``request.META`` is) and its parsed cookies."""
     return (
@@ -93,11 +103,16 @@ def cache_key(environ):
 
 
 def lookup(environ):
-    """``(key, scopes, versions, stored)`` for a cacheable request; ``stored`` is ``None`` on a miss."""
-    key = cache_key(environ)
-    scopes = versions.page_scopes(environ.get("PATH_INFO", "") or "/")
-    current, stored = versions.read(key, scopes)
+    """``(key, versions, stored)`` for a cacheable request; ``stored`` is ``None`` on a miss."""
+    key, current, stored, _expires = lookup_entry(environ, cache_key(environ))
     return key, current, stored
+
+
+def lookup_entry(environ, key):
+    """``(key, versions, stored, expires)``: ``lookup`` with the time the stored copy expires."""
+    scopes = versions.page_scopes(environ.get("PATH_INFO", "") or "/")
+    current, stored, expires = versions.read_entry(key, scopes)
+    return key, current, stored, expires
 
 
 def response_is_cacheable(request, response):

@@ -12,7 +12,7 @@ section leaves every other section's copies valid:
 A page's scopes follow from its URL alone (``page_scopes``), so a visitor's request knows every
 key before it asks the cache: a hit costs one ``get_many``.
 
-Numbers start from the clock in milliseconds, so a number lost from the cache (eviction, restart)
+Numbers start from the clock in microseconds, so a number lost from the cache (eviction, restart)
 comes back higher than any copy stored under the old one.
 """
 
@@ -49,29 +49,79 @@ def _key(scope):
     return PREFIX + scope
 
 
-def read(key, scopes):
-    """``(versions, value)``: the value stored under ``key`` if it was stored under exactly the
-    current versions of ``scopes`` (else ``None``), and those current versions. One round trip
-    (plus one write per scope the cache had lost)."""
-    version_keys = [_key(scope) for scope in scopes]
-    found = cache.get_many([key, *version_keys])
+def _clock():
+    """A starting number for a version the cache does not hold: microseconds, so a number lost and
+    started again comes back higher than any copy stored under the old one (and never equal to it)."""
+    return int(time.time() * 1_000_000)
+
+
+def _current(version_keys, found):
     versions = []
     for version_key in version_keys:
         version = found.get(version_key)
         if version is None:
-            cache.add(version_key, int(time.time() * 1000), timeout=None)
+            cache.add(version_key, _clock(), timeout=None)
             version = cache.get(version_key)
         versions.append(version)
-    versions = tuple(versions)
+    return tuple(versions)
+
+
+def current(scopes):
+    """The current versions of ``scopes``, in one round trip (the WSGI layer's check of a copy it keeps).
+
+    With Redis the numbers are read with one ``MGET`` on django-redis's own connection, without its
+    per-key work (django-redis stores integers as plain digits, so they need no unpickling): this is
+    all a hit on a page the process keeps asks of the cache."""
+    version_keys = [_key(scope) for scope in scopes]
+    raw = _raw_keys(version_keys)
+    if raw is not None:
+        found = cache.client.get_client(write=False).mget(raw)
+        if all(value is not None for value in found):
+            return tuple(int(value) for value in found)
+    return _current(version_keys, cache.get_many(version_keys))
+
+
+_RAW_KEYS = {}
+
+
+def _raw_keys(version_keys):
+    """django-redis's full keys (prefix and version) for ``version_keys``, made once per set; ``None``
+    for other cache backends."""
+    if not hasattr(getattr(cache, "client", None), "get_client"):
+        return None
+    marker = tuple(version_keys)
+    raw = _RAW_KEYS.get(marker)
+    if raw is None:
+        if len(_RAW_KEYS) > 4096:
+            _RAW_KEYS.clear()
+        raw = _RAW_KEYS[marker] = [cache.make_and_validate_key(key) for key in version_keys]
+    return raw
+
+
+def read_entry(key, scopes):
+    """``(versions, value, expires)``: as ``read``, with the wall-clock time the stored value expires
+    (``None`` for values stored before it was kept)."""
+    version_keys = [_key(scope) for scope in scopes]
+    found = cache.get_many([key, *version_keys])
+    versions = _current(version_keys, found)
     stored = found.get(key)
     if stored is not None and stored[0] == versions:
-        return versions, stored[1]
-    return versions, None
+        return versions, stored[1], stored[2] if len(stored) > 2 else None
+    return versions, None, None
+
+
+def read(key, scopes):
+    """``(versions, value)``: the value stored under ``key`` if it was stored under exactly the
+    current versions of ``scopes`` (else ``None``), and those current versions. One round trip
+    (plus one write per scope the cache had lost)."""
+    versions, value, _expires = read_entry(key, scopes)
+    return versions, value
 
 
 def store(key, versions, value, timeout):
-    """Keep ``value`` under ``key`` with the ``versions`` read when its request began."""
-    cache.set(key, (versions, value), timeout)
+    """Keep ``value`` under ``key`` with the ``versions`` read when its request began (and when it expires,
+    so a process keeping its own copy keeps it no longer)."""
+    cache.set(key, (versions, value, time.time() + timeout), timeout)
 
 
 def bump(scopes):
@@ -90,6 +140,6 @@ def _bump(scopes):
         try:
             cache.incr(_key(scope))
         except ValueError:  # lost or never set: start again from the clock
-            cache.add(_key(scope), int(time.time() * 1000), timeout=None)
+            cache.add(_key(scope), _clock(), timeout=None)
         except Exception:  # the cache being down must not break publishing
             logger.warning("page cache: could not invalidate %s", scope, exc_info=True)

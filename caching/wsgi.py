@@ -15,68 +15,162 @@ finders).
 
 import logging
 import re
+import threading
+import time
 from http import HTTPStatus
 from pathlib import Path
 
 from django.conf import settings
-from django.http.cookie import parse_cookie
 
-from caching import pages
+from caching import pages, versions
 
 logger = logging.getLogger(__name__)
 
 # ManifestStaticFilesStorage names: "site.3a7b2c1d9e0f.css" (12 hex digits), cacheable forever.
 HASHED_NAME = re.compile(r"^.+\.[0-9a-f]{12}\..+$")
 SKIPPED_ON_HIT = {"content-length", "x-page-cache"}
+# Copies each process keeps of the pages it answered (the most recently stored ones): a hit then
+# reads only the version numbers from the cache, not the page, and does no work that the first
+# hit did (headers, language, decoding).
+KEPT_COPIES = 512
+KEPT_BODY_LIMIT = 512 * 1024
+# How long a request waits for another thread rendering the same page before rendering it itself.
+RENDER_WAIT_SECONDS = 5
+
+
+class Copy:
+    """A stored page made ready to send: everything a hit needs that does not depend on the request."""
+
+    __slots__ = ("versions", "expires", "status", "status_line", "headers", "not_modified_headers", "stored_headers",
+                 "body", "language")
+
+    def __init__(self, current, stored, expires, path):
+        status, headers, content = stored
+        self.versions = current
+        self.expires = expires
+        self.status = status
+        self.status_line = f"{status} {HTTPStatus(status).phrase}"
+        self.stored_headers = headers
+        kept = [(name, value) for name, value in headers if name.lower() not in SKIPPED_ON_HIT]
+        self.headers = [*kept, ("Content-Length", str(len(content))), ("X-Page-Cache", "hit")]
+        self.not_modified_headers = [
+            *[(name, value) for name, value in kept if name.lower() in pages.NOT_MODIFIED_HEADERS],
+            ("Content-Length", "0"),
+            ("X-Page-Cache", "hit"),
+        ]
+        self.body = content
+        html = any(name.lower() == "content-type" and value.startswith("text/html") for name, value in headers)
+        self.language = _language_of(path) if status == 200 and html else None
 
 
 class PageCacheApplication:
-    """WSGI middleware answering page-cache hits; everything else goes to ``app`` (Django)."""
+    """WSGI middleware answering page-cache hits; everything else goes to ``app`` (Django).
 
-    def __init__(self, app):
+    Each process keeps the copies it served (``KEPT_COPIES``, with the versions they were stored
+    under and their expiry): a later hit asks the cache only whether those versions are still
+    current, in the same one round trip, so an editor's publish reaches every process at once.
+    """
+
+    def __init__(self, app, kept=KEPT_COPIES):
         self.app = app
+        self.kept = kept
+        self.copies = {}
+        self.rendering = {}  # key → lock held by the thread rendering that page
+        self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         if not pages.seconds():
             return self.app(environ, start_response)
-        cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
+        cookies = pages.environ_cookies(environ)
         if not pages.environ_is_cacheable(environ, cookies):
             return self.app(environ, start_response)
         try:
-            key, current, stored = pages.lookup(environ)
+            key = pages.cache_key(environ)
+            copy = self.copies.get(key)
+            if copy is not None:
+                if copy.expires > time.time() and versions.current(
+                    versions.page_scopes(environ.get("PATH_INFO", "") or "/")
+                ) == copy.versions:
+                    return _answer(copy, environ, cookies, start_response)
+                self.copies.pop(key, None)
+            key, current, stored, expires = pages.lookup_entry(environ, key)
         except Exception:  # a cache outage makes the site slower, not broken
             logger.warning("page cache: cache unreachable", exc_info=True)
             return self.app(environ, start_response)
         if stored is None:
-            environ[pages.ENVIRON_KEY] = (key, current, None)
-            return self.app(environ, start_response)
-        status, headers, content = stored
-        if pages.not_modified(environ, headers):
-            status, content = 304, b""
-            headers = [(name, value) for name, value in headers if name.lower() in pages.NOT_MODIFIED_HEADERS]
-        headers = [(name, value) for name, value in headers if name.lower() not in SKIPPED_ON_HIT]
-        headers.append(("Content-Length", str(len(content))))
-        headers.append(("X-Page-Cache", "hit"))
-        headers.extend(_language_cookie(environ, cookies, status, headers))
-        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
-        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [content]
+            return self._render(key, current, environ, start_response)
+        copy = Copy(current, stored, expires or 0, environ.get("PATH_INFO", ""))
+        if expires and self.kept and len(copy.body) <= KEPT_BODY_LIMIT:
+            self._keep(key, copy)
+        return _answer(copy, environ, cookies, start_response)
+
+    def _render(self, key, current, environ, start_response):
+        """Django renders the page; a request for a page another thread of this process is rendering
+        waits for that one and takes the copy it stored (after a publish, the pages it made stale are
+        asked for by several visitors at once, and rendering each several times over on a busy
+        machine is what made the slowest answers slow)."""
+        with self.lock:
+            rendering = self.rendering.get(key)
+            if rendering is None:
+                rendering = self.rendering[key] = threading.Lock()
+                rendering.acquire()
+                mine = True
+            else:
+                mine = False
+        if mine:
+            try:
+                environ[pages.ENVIRON_KEY] = (key, current, None)
+                return self.app(environ, start_response)
+            finally:
+                with self.lock:
+                    self.rendering.pop(key, None)
+                rendering.release()
+        if rendering.acquire(timeout=RENDER_WAIT_SECONDS):
+            rendering.release()
+            try:
+                key, current, stored, expires = pages.lookup_entry(environ, key)
+            except Exception:
+                logger.warning("page cache: cache unreachable", exc_info=True)
+                return self.app(environ, start_response)
+            if stored is not None:
+                return _answer(Copy(current, stored, expires or 0, environ.get("PATH_INFO", "")), environ,
+                               pages.environ_cookies(environ), start_response)
+        environ[pages.ENVIRON_KEY] = (key, current, None)
+        return self.app(environ, start_response)
+
+    def _keep(self, key, copy):
+        with self.lock:
+            self.copies.pop(key, None)
+            while len(self.copies) >= self.kept:
+                self.copies.pop(next(iter(self.copies)))
+            self.copies[key] = copy
 
 
-def _language_cookie(environ, cookies, status, headers):
+def _answer(copy, environ, cookies, start_response):
+    if pages.not_modified(environ, copy.stored_headers):
+        start_response("304 Not Modified", list(copy.not_modified_headers))
+        return [b""]
+    headers = copy.headers
+    if copy.language and cookies.get(settings.LANGUAGE_COOKIE_NAME) != copy.language:
+        headers = [*headers, ("Set-Cookie", _cookie_header(copy.language, environ))]
+    else:
+        headers = list(headers)  # servers may add to the list they are given
+    start_response(copy.status_line, headers)
+    return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [copy.body]
+
+
+def _language_of(path):
+    from django.utils.translation import get_language_from_path
+
+    return get_language_from_path(path) or None
+
+
+def _cookie_header(language, environ):
     """The visitor's language remembered as Django would (``translations.middleware``), on a hit too.
 
     The cookie differs only by language, so its header is built once per language (``Max-Age``
     alone: the same lifetime without a date to format on every hit).
     """
-    from django.utils.translation import get_language_from_path
-
-    language = get_language_from_path(environ.get("PATH_INFO", ""))
-    if not language or status != 200:
-        return []
-    if not any(name.lower() == "content-type" and value.startswith("text/html") for name, value in headers):
-        return []
-    if cookies.get(settings.LANGUAGE_COOKIE_NAME) == language:
-        return []
     header = _COOKIE_HEADERS.get(language)
     if header is None:
         from django.http import HttpResponse
@@ -88,7 +182,7 @@ def _language_cookie(environ, cookies, status, headers):
         morsel = probe.cookies[settings.LANGUAGE_COOKIE_NAME]
         morsel["expires"] = ""
         header = _COOKIE_HEADERS[language] = morsel.output(header="").strip()
-    return [("Set-Cookie", header)]
+    return header
 
 
 _COOKIE_HEADERS = {}

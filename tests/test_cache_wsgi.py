@@ -155,3 +155,62 @@ def test_static_files_are_served_before_django(tmp_path, settings, django_app):
     assert "immutable" in header(headers, "Cache-Control")
     assert header(headers, "X-Content-Type-Options") == "nosniff"
     assert django_app.calls == 0
+
+
+def test_a_copy_kept_by_the_process_is_not_served_after_a_change_elsewhere(app, django_app, home_de):
+    """The process keeps the pages it served and asks the cache only for their versions: a publish
+    through another process (here: the versions incremented directly) reaches it at once."""
+    from caching import versions
+
+    call(app, home_de.url)
+    _, headers, first = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "hit" and app.copies
+    with mock.patch("django.core.cache.cache.get_many", wraps=cache.get_many) as reads:
+        _, headers, again = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "hit" and again == first
+    assert reads.call_count == 1 and not any(key.startswith("page-cache:gzip") or ":identity:" in key
+                                             for key in reads.call_args.args[0])  # versions only, not the page
+    versions._bump(versions.page_scopes(home_de.url))
+    _, headers, _ = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "miss"
+    assert django_app.calls == 2
+
+
+def test_a_kept_copy_lasts_no_longer_than_the_stored_one(app, django_app, home_de):
+    call(app, home_de.url)
+    call(app, home_de.url)
+    for copy in app.copies.values():
+        copy.expires = 0  # as if its PAGE_CACHE_SECONDS (or the page's shorter lifetime) had passed
+    cache.clear()  # and the cache had dropped it
+    _, headers, _ = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "miss" and django_app.calls == 2
+
+
+def test_visitors_asking_for_a_page_being_rendered_wait_for_that_rendering(django_app, home_de):
+    """After a publish, several visitors ask for the same stale page: it is rendered once per process."""
+    import threading
+
+    app = PageCacheApplication(django_app)
+    started, release = threading.Event(), threading.Event()
+    original = HomePage.serve
+
+    def slow_serve(self, request, *args, **kwargs):
+        started.set()
+        release.wait(10)
+        return original(self, request, *args, **kwargs)
+
+    results = []
+    with mock.patch.object(HomePage, "serve", slow_serve):
+        first = threading.Thread(target=lambda: results.append(call(app, home_de.url)))
+        first.start()
+        assert started.wait(10)
+        second = threading.Thread(target=lambda: results.append(call(app, home_de.url)))
+        second.start()
+        second.join(0.3)
+        assert second.is_alive()  # waiting, not rendering a second time
+        release.set()
+        first.join(10)
+        second.join(10)
+    assert sorted(header(headers, "X-Page-Cache") for _, headers, _ in results) == ["hit", "miss"]
+    assert results[0][2] == results[1][2]
+    assert django_app.calls == 1

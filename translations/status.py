@@ -7,6 +7,7 @@ templates mark it ``lang="de"`` and tell the visitor it is not translated yet.
 """
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
@@ -54,20 +55,20 @@ def source_updated_since_translation(page):
     """
     if not isinstance(page, Page) or page.alias_of_id or language_code_of(page) == settings.LANGUAGE_CODE:
         return None
-    source = (
-        TranslationSource.objects.filter(object_id=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
-        .only("last_updated_at")
-        .first()
-    )
-    if source is None:
-        return None
+    # One query: the German original with the moment wagtail-localize last read it.
     original = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=source.locale_id)
+        Page.objects.filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+        .annotate(
+            source_updated_at=Subquery(
+                TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id"))
+                .values("last_updated_at")[:1]
+            )
+        )
         .only("last_published_at", "url_path")
         .first()
     )
-    if original is None or original.last_published_at is None:
+    if original is None or original.source_updated_at is None or original.last_published_at is None:
         return None
-    if translation_is_behind(original.last_published_at, page.last_published_at, source.last_updated_at):
+    if translation_is_behind(original.last_published_at, page.last_published_at, original.source_updated_at):
         return original
     return None
