@@ -57,7 +57,13 @@ def link_terms(html, entries, href, linked, use_german_forms=False):
             wanted.append((entry, forms))
     if not wanted or not html:
         return html
+    # A form two entries share (English "event" for both Termin and Veranstaltung) links to the entry whose
+    # approved term it is; otherwise to the first entry listing it.
     form_owner = {}
+    for entry, forms in wanted:
+        for form in forms:
+            if form == entry.get("german" if use_german_forms else "term"):
+                form_owner.setdefault(form, entry)
     for entry, forms in wanted:
         for form in forms:
             form_owner.setdefault(form, entry)

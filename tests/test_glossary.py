@@ -43,9 +43,9 @@ def term_links(soup, code, key=None):
 
 
 def contained_in_another_form(form, key, code):
-    """A form that is part of another entry's longer form may be taken by that entry's link."""
+    """A form that is part of (or the same as) another entry's form may be taken by that entry's link."""
     return any(
-        form != other and form in other
+        form in other
         for entry in SEED
         if entry["key"] != key
         for other in text_of(entry, code)["forms"]
