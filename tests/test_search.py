@@ -196,3 +196,16 @@ def test_an_excerpt_starts_and_ends_with_whole_words(text):
     inner = visible.removeprefix("… ").removesuffix(" …")
     words = set(text.split())
     assert inner.split()[0] in words and inner.split()[-1] in words
+
+
+def test_an_excerpt_keeps_the_space_between_paragraphs_and_blocks():
+    """Excerpts glued the end of one paragraph to the next („… aus.Beispielinhalt“)."""
+    from types import SimpleNamespace
+
+    from home.public.search import _text_of
+
+    page = SimpleNamespace(
+        teaser="Kurz.",
+        body='<p>Wir tauschen uns aus.</p><p>Beispiel<b>inhalt</b> mit <a href="/de/">Link</a>.<br>Neu</p><h2>Titel</h2>',
+    )
+    assert _text_of(page, ["teaser", "body"]) == "Kurz. Wir tauschen uns aus. Beispielinhalt mit Link. Neu Titel"

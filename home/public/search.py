@@ -49,13 +49,18 @@ class Result:
     when: object = None
 
 
+# Where one block of rich text or StreamField ends and the next begins; strip_tags alone would glue
+# "… aus.</p><p>Beispielinhalt" into "aus.Beispielinhalt".
+BLOCK_BOUNDARY = re.compile(r"<(?:/?(?:p|div|li|ul|ol|h[1-6]|blockquote|section|tr|td|th|figure|figcaption)\b[^>]*|br\s*/?)>", re.I)
+
+
 def _text_of(obj, names):
     parts = []
     for name in names:
         value = getattr(obj, name, "")
         if value is None:
             continue
-        parts.append(strip_tags(str(value)))
+        parts.append(strip_tags(BLOCK_BOUNDARY.sub(" ", str(value))))
     return " ".join(" ".join(parts).split())
 
 
