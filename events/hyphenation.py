@@ -30,9 +30,26 @@ def dictionary(language):
     return pyphen.Pyphen(lang=language, left=3, right=3)
 
 
+# A syllable has a vowel: LibreOffice's German patterns sometimes cut a consonant cluster off
+# („Berufs-ab-sch-lüsse“); such cuts are left out.
+VOWELS = frozenset("aeiouyäöüàâéèêëîïôûæœAEIOUYÄÖÜÀÂÉÈÊËÎÏÔÛăâîĂÂÎаеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ")
+
+
+def _has_vowel(fragment):
+    return not VOWELS.isdisjoint(fragment)
+
+
 @functools.lru_cache(maxsize=4096)
 def hyphenated_word(language, word):
-    return dictionary(language).inserted(word, hyphen="\u00ad")
+    kept, start = [], 0
+    for position in dictionary(language).positions(word):
+        if _has_vowel(word[start:position]):
+            kept.append(position)
+            start = position
+    while kept and not _has_vowel(word[kept[-1]:]):
+        kept.pop()
+    pieces = [word[a:b] for a, b in zip([0, *kept], [*kept, len(word)], strict=True)]
+    return "\u00ad".join(pieces)
 
 
 def hyphenate(value, language=""):

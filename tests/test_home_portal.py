@@ -73,3 +73,17 @@ def test_long_words_get_soft_hyphens_only_where_a_dictionary_exists_and_never_in
     assert "Arbeit und Ausbildung" in html  # short words stay whole
     arabic = client.get("/ar/").content.decode()
     assert all("\u00ad" not in label for _href, label in re.findall(r'<a class="tile" href="([^"]+)">.*?<span>([^<]+)</span>', arabic, re.S))
+
+
+@pytest.mark.parametrize("module", ["events.hyphenation", "orgdirectory.hyphenation"])
+def test_soft_hyphens_never_cut_off_a_syllable_without_a_vowel(module):
+    """LibreOffice's German patterns give „Berufs-ab-sch-lüsse“; a line must never end in „sch-“."""
+    from importlib import import_module
+
+    hyphenated_word = import_module(module).hyphenated_word
+    words = ["Berufsabschlüsse", "Organisationsverzeichnis", "Veranstaltungskalender", "Ausländerbehörde"]
+    for word in words:
+        pieces = hyphenated_word("de", word).split("\u00ad")
+        assert "".join(pieces) == word and len(pieces) > 1
+        assert all(any(vowel in piece.lower() for vowel in "aeiouyäöü") for piece in pieces), pieces
+    assert hyphenated_word("de", "Berufsabschlüsse").split("\u00ad") == ["Berufs", "ab", "schlüsse"]

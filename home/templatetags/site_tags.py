@@ -1,7 +1,6 @@
 """Template tags for the page frame: language switcher, hreflang links, menu and footer."""
 
 import functools
-import re
 from pathlib import Path
 
 from babel.dates import format_date
@@ -9,13 +8,13 @@ from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.utils import timezone, translation
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from caching.frame import cached
+from events.hyphenation import hyphenate as hyphenate_text
 from home.models import Footer, MainMenu
 from security.print_origin import origin_style
 from translations.provenance import needs_check
@@ -390,40 +389,7 @@ def print_origin_style(context):
 
 
 # --- Soft hyphens in long words -------------------------------------------------------------------------
-# Many phone browsers (and headless Chromium) have no hyphenation dictionary, so ``hyphens: auto`` does
-# nothing and a long German word breaks mid-word without a hyphen on a narrow screen. pyphen (LibreOffice's
-# dictionaries) puts soft hyphens (U+00AD) into words longer than 12 letters where the language has a
-# dictionary; browsers show them only at a line break and leave them out when text is copied or searched.
-# Without pyphen installed, the text is left as it is.
-try:
-    import pyphen
-except ImportError:  # pragma: no cover - an optional dependency
-    pyphen = None
-
-_LONG_WORD = re.compile(r"\w{13,}")
-_TAG = re.compile(r"(<[^>]*>)")
-
-
-@functools.lru_cache(maxsize=32)
-def _hyphenation_dictionary(language):
-    if pyphen is None or not language or language not in pyphen.LANGUAGES:
-        return None
-    return pyphen.Pyphen(lang=language, left=3, right=3)
-
-
-@functools.lru_cache(maxsize=4096)
-def _hyphenated_word(language, word):
-    return _hyphenation_dictionary(language).inserted(word, hyphen="\u00ad")
-
-
 @register.filter(is_safe=True)
 def hyphenate(value, language=""):
-    """``value`` escaped, with soft hyphens in its long words (``language`` or the active one); tags are left alone."""
-    language = (language or translation.get_language() or "").split("-")[0]
-    text = conditional_escape(value)
-    if _hyphenation_dictionary(language) is None:
-        return text
-    parts = _TAG.split(text)
-    for index in range(0, len(parts), 2):
-        parts[index] = _LONG_WORD.sub(lambda match: _hyphenated_word(language, match.group(0)), parts[index])
-    return mark_safe("".join(parts))
+    """``value`` escaped, with soft hyphens in its long words: the events plugin's rule (``events.hyphenation``)."""
+    return hyphenate_text(value, language)
