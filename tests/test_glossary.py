@@ -256,3 +256,24 @@ def test_admin_list_is_in_german_and_exports(admin_client):
         assert response.status_code == 200 and "Fachbegriffe" in response.content.decode()
         export = admin_client.get(reverse("wagtailsnippets_terminology_term:list") + "?export=csv")
     assert export.status_code == 200 and SEED[0]["de"]["term"] in b"".join(export.streaming_content).decode("utf-8-sig")
+
+
+def test_event_and_directory_descriptions_link_their_first_term(client):
+    """The plugins' own templates know nothing of the glossary; the site's overrides wrap their descriptions."""
+    from events.models import EventPage
+    from orgdirectory.models import DirectoryPage, Organisation
+
+    form = SEED[0]["de"]["forms"][0]
+    text = f"<p>Bitte gehen Sie zuerst zum {form}.</p>"
+    event = EventPage.objects.live().filter(locale__language_code="de").first()
+    event.description = text
+    event.save_revision().publish()
+    soup = soup_of(client.get(event.url))
+    assert [link.get_text() for link in soup.select(".event-description a.term-link")] == [form]
+
+    organisation = Organisation.objects.filter(live=True, locale__language_code="de").first()
+    organisation.description = text
+    organisation.save_revision().publish()
+    directory = DirectoryPage.objects.live().get(locale__language_code="de")
+    soup = soup_of(client.get(directory.organisation_url(organisation.key)))
+    assert [link.get_text() for link in soup.select(".organisation a.term-link")] == [form]
