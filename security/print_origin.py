@@ -15,6 +15,8 @@ import functools
 import hashlib
 import re
 
+from django.core.exceptions import DisallowedHost
+
 # What a host validated by ALLOWED_HOSTS can look like (names, IPv4, bracketed IPv6, port): nothing that
 # could end the CSS string or the element. Anything else gets no style, and links print site-relative.
 ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-:\[\]]+")
@@ -23,7 +25,7 @@ ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-:\[\]]+")
 def origin_of(request):
     try:
         origin = f"{request.scheme}://{request.get_host()}"
-    except Exception:  # DisallowedHost: Django answers 400 itself; print without an origin
+    except DisallowedHost:  # Django answers 400 itself; print without an origin
         return ""
     return origin if ORIGIN.fullmatch(origin) else ""
 
