@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from editorial.setup import TRANSLATORS
 from orgdirectory.models import DirectoryPage, Organisation
@@ -284,3 +284,62 @@ def test_the_frame_cache_answers_the_notice_without_a_query(client, frame_cache,
         client.get(arabic.url)
     assert not [query for query in captured if "translations_translationorigin" in query["sql"]]
     assert notice(client.get(arabic.url).content.decode())
+
+
+# --- approving in Wagtail's page editor -------------------------------------------------------
+
+
+def hand_made_arabic_page(waldshut_group, editor_user):
+    """An Arabic page a person wrote in Wagtail's own editor (not a synchronised translation), in review."""
+    from home.models import ContentPage
+
+    german = ContentPage(title="Handgeschrieben", slug="handgeschrieben", teaser="Alt")
+    waldshut_group.add_child(instance=german)
+    german.save_revision().publish()
+    arabic = german.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic.title, arabic.teaser = "مكتوب باليد", "قديم"
+    arabic.save_revision(user=editor_user).publish()
+    arabic.teaser = "جديد"
+    arabic.save_revision(user=editor_user)
+    provenance.record(arabic, provenance.Method.HUMAN, editor_user)  # what the editor's save in the editor records
+    arabic.get_workflow().start(arabic, editor_user)
+    return arabic.__class__.objects.get(pk=arabic.pk)
+
+
+def approve_in_editor(client, page, **changes):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    revision = page.latest_revision.as_object()
+    data = {"title": revision.title, "slug": revision.slug, "teaser": revision.teaser, "body": streamfield([]), **changes}
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**nested_form_data(data), "action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+
+
+def test_approving_unchanged_text_in_the_page_editor_keeps_the_check(waldshut_group):
+    editor_user, _editor = login("red-wt", f"{WALDSHUT} – Redaktion")
+    arabic = hand_made_arabic_page(waldshut_group, editor_user)
+    reviewer_user, reviewer = login("pruef-wt", f"{WALDSHUT} – Prüfung")
+    provenance.mark_checked(arabic, reviewer_user)
+
+    response = approve_in_editor(reviewer, arabic)
+
+    assert response.status_code == 302
+    arabic.refresh_from_db()
+    assert arabic.live and arabic.teaser == "جديد" and not arabic.workflow_in_progress  # approved and published
+    made = origin(arabic)
+    assert made.checked_by == reviewer_user and made.made_by == editor_user
+
+
+def test_a_reviewer_who_changes_the_text_while_approving_makes_it_unchecked(waldshut_group):
+    editor_user, _editor = login("red-wt", f"{WALDSHUT} – Redaktion")
+    arabic = hand_made_arabic_page(waldshut_group, editor_user)
+    reviewer_user, reviewer = login("pruef-wt", f"{WALDSHUT} – Prüfung")
+    provenance.mark_checked(arabic, reviewer_user)
+
+    response = approve_in_editor(reviewer, arabic, teaser="أحدث")
+
+    assert response.status_code == 302
+    made = origin(arabic)
+    assert made.checked_by is None and made.made_by == reviewer_user

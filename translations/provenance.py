@@ -66,6 +66,15 @@ def record(instance, method, user=None):
     return origin
 
 
+def has_new_text(instance):
+    """Whether ``instance`` has a revision newer than its recorded origin (always, without revisions or origin)."""
+    revision = getattr(instance, "latest_revision", None)
+    if revision is None:
+        return True
+    recorded = TranslationOrigin.objects.filter(**_identity(instance)).values_list("made_at", flat=True).first()
+    return recorded is None or revision.created_at > recorded
+
+
 def record_many(instances, method):
     """The demo loader's many translations (all in one language other than German) in one insert; existing rows
     stay as they are."""

@@ -32,9 +32,14 @@ def check_translation_button(page, user, view_name, next_url=None):
 
 
 def _record_manual_edit(request, instance):
-    """A translation edited in Wagtail's own editor (not wagtail-localize's) is a person's new text."""
+    """A translation edited in Wagtail's own editor (not wagtail-localize's) is a person's new text.
+
+    The hook also runs when a reviewer approves in the editor without changing anything; Wagtail then saves
+    no revision, and the check a native speaker made stays (``provenance.has_new_text``).
+    """
     if getattr(instance, "translation_key", None) and provenance.is_translation(instance):
-        provenance.record(instance, provenance.Method.HUMAN, request.user)
+        if provenance.has_new_text(instance):
+            provenance.record(instance, provenance.Method.HUMAN, request.user)
 
 
 @hooks.register("after_edit_page")
