@@ -151,8 +151,9 @@ def snippet_model_permissions(action_codenames):
 
 
 def term_permissions(action_codenames):
-    """Model permissions for the termbase (terminology.Term): editors and translators keep it, administrators
-    may also delete terms; nobody else may change what the glossary explains."""
+    """Model permissions for the termbase (terminology.Term): editors and translators propose changes, reviewers
+    and administrators publish them, administrators may also delete terms; nobody else may change what the
+    glossary explains."""
     try:
         model = apps.get_model("terminology", "Term")
     except LookupError:
@@ -168,7 +169,7 @@ def ensure_editorial_setup(home, working_groups):
     network_admins = _group(
         NETWORK_ADMINS,
         *snippet_model_permissions(["add", "change", "delete", "publish", "lock", "unlock"]),
-        *term_permissions(["add", "change", "delete"]),
+        *term_permissions(["add", "change", "delete", "publish"]),
     )
     _page_permissions(network_admins, home, ADMIN_PAGE_PERMISSIONS)
     _collection_permissions(network_admins, Collection.get_first_root_node())
@@ -190,7 +191,9 @@ def ensure_editorial_setup(home, working_groups):
         label = page.short_name or page.title
         editors = _group(f"{label} – Redaktion", *snippet_model_permissions(["add", "change"]), *term_permissions(["add", "change"]))
         reviewers = _group(
-            f"{label} – Prüfung", *snippet_model_permissions(["add", "change", "publish"]), *term_permissions(["add", "change"])
+            f"{label} – Prüfung",
+            *snippet_model_permissions(["add", "change", "publish"]),
+            *term_permissions(["add", "change", "publish"]),
         )
         _withdraw_page_permissions(editors, page, ["unlock_page"])
         _page_permissions(editors, page, EDITOR_PAGE_PERMISSIONS)
@@ -209,4 +212,17 @@ def ensure_editorial_setup(home, working_groups):
         WorkflowContentType.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(model), defaults={"workflow": directory_workflow}
         )
+    _assign_term_workflow(reviewer_groups)
     return sections
+
+
+def _assign_term_workflow(reviewer_groups):
+    """The termbase explains words on every page: any section's reviewer (not the author) approves a change."""
+    try:
+        model = apps.get_model("terminology", "Term")
+    except LookupError:
+        return
+    workflow = _review_workflow(f"{REVIEW_WORKFLOW} – Fachbegriffe", reviewer_groups, other_person_approves=True)
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+    )

@@ -2,7 +2,8 @@
 
 Every page with glossary links and the glossary itself read it: with the frame cache on that
 costs no query; without it one query per request (German and the visitor's language together).
-A term missing in a language falls back to the German one (marked ``lang="de"``).
+A term missing in a language falls back to the German one (marked ``lang="de"``). Only published terms count:
+a draft waits for its review.
 """
 
 import unicodedata
@@ -16,7 +17,7 @@ from caching.frame import cached
 def _load(language):
     from terminology.models import Term, forms_of
 
-    rows = Term.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE}).values_list(
+    rows = Term.objects.filter(live=True, locale__language_code__in={language, settings.LANGUAGE_CODE}).values_list(
         "key", "term", "explanation", "forms", "locale__language_code"
     )
     by_language = {}

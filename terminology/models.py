@@ -1,13 +1,18 @@
-"""A term of the termbase, one instance per language (wagtail-localize translates it like the other snippets)."""
+"""A term of the termbase, one instance per language (wagtail-localize translates it like the other snippets).
 
+A term explains words on every page of its language, so a change goes through review like a page: editors and
+translators save drafts and submit them, the glossary and the links show only the published version.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class Term(TranslatableMixin, index.Indexed, models.Model):
+class Term(WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """An official term („Jobcenter“), its plain explanation and the forms in which it appears in texts.
 
     ``key`` is the same in every language (the glossary's anchor, ``/ar/glossar/#jobcenter``);
@@ -27,6 +32,21 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Eine Form pro Zeile, genau wie sie in Texten vorkommt (z. B. „Jobcenter“, „Jobcenters“)."),
     )
 
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="term",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="term",
+        for_concrete_model=False,
+    )
+
     translatable_fields = [
         TranslatableField("term"),
         TranslatableField("explanation"),
@@ -38,6 +58,7 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("explanation"),
         index.AutocompleteField("term"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

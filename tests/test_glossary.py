@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
@@ -215,18 +216,61 @@ def signed_in(client, group_name):
     return user
 
 
-def post_change(client, term):
+def post_change(client, term, action=None):
     url = reverse("wagtailsnippets_terminology_term:edit", args=[term.pk])
     data = {"key": term.key, "term": term.term, "explanation": "Von außen geändert", "forms": term.forms}
+    if action:
+        data[f"action-{action}"] = action
     return client.post(url, data)
 
 
-@pytest.mark.parametrize("role", sorted(EDIT_ROLES))
-def test_editors_translators_and_administrators_may_change_a_term(client, role):
+def glossary_text(client, code="ar"):
+    return client.get(f"/{code}/glossar/").content.decode()
+
+
+@pytest.mark.parametrize("role", ["editor", "translator"])
+def test_editors_and_translators_propose_a_term_change_that_waits_for_review(client, role):
     signed_in(client, EDIT_ROLES[role])
     term = Term.objects.get(key=SEED[0]["key"], locale__language_code="ar")
-    post_change(client, term)
+    before = term.explanation
+
+    post_change(client, term, "publish")  # forged: their form has no publish button
+    assert Term.objects.get(pk=term.pk).explanation == before
+    post_change(client, term, "submit")
+
+    term = Term.objects.get(pk=term.pk)
+    assert term.explanation == before and term.has_unpublished_changes and term.workflow_in_progress
+    assert term.latest_revision.as_object().explanation == "Von außen geändert"
+    client.logout()
+    assert before in glossary_text(client) and "Von außen geändert" not in glossary_text(client)
+
+
+@pytest.mark.parametrize("role", ["reviewer", "network-admin"])
+def test_reviewers_and_administrators_publish_a_term_change(client, role):
+    signed_in(client, EDIT_ROLES[role])
+    term = Term.objects.get(key=SEED[0]["key"], locale__language_code="ar")
+    post_change(client, term, "publish")
     assert Term.objects.get(pk=term.pk).explanation == "Von außen geändert"
+    client.logout()
+    assert "Von außen geändert" in glossary_text(client)
+
+
+def test_another_reviewer_approves_a_proposed_term_and_the_glossary_shows_it(client):
+    editor = Client()
+    signed_in(editor, EDIT_ROLES["editor"])
+    term = Term.objects.get(key=SEED[0]["key"], locale__language_code="ar")
+    post_change(editor, term, "submit")
+    term = Term.objects.get(pk=term.pk)
+    reviewer = Client()
+    signed_in(reviewer, EDIT_ROLES["reviewer"])
+
+    task_state = term.current_workflow_task_state
+    url = reverse("wagtailsnippets_terminology_term:workflow_action", args=[term.pk, "approve", task_state.pk])
+    assert reviewer.post(url, {"comment": ""}).status_code in (200, 302)
+
+    term = Term.objects.get(pk=term.pk)
+    assert term.explanation == "Von außen geändert" and not term.workflow_in_progress
+    assert "Von außen geändert" in glossary_text(client)
 
 
 @pytest.mark.parametrize("who", ["anonymous", "admin access only"])
