@@ -7,13 +7,15 @@ indexes are rebuilt once afterwards, which gives the same index in a fraction of
 """
 
 from contextlib import contextmanager
+from importlib import import_module
 from io import StringIO
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.management import call_command
 from django.db import router
-from django.db.models import ForeignKey, Model
+from django.db.models import ForeignKey, ManyToOneRel, Model
 from django.db.models.signals import post_save
 from django.test.utils import override_settings
 from wagtail.contrib.frontend_cache.signal_handlers import page_published_signal_handler
@@ -78,6 +80,58 @@ def foreign_keys_checked_once():
         ForeignKey.validate = original
 
 
+# Modules that call modelcluster's ``model_from_serializable_data`` through a name of their own.
+SERIALIZED_DATA_READERS = ["modelcluster.models", "wagtail.models.revisions", "wagtail_localize.models"]
+
+
+@contextmanager
+def serialized_foreign_keys_checked_once():
+    """Reading a revision or a translation source looks up each foreign key's target once per load, not per read.
+
+    modelcluster's ``model_from_serializable_data`` (every ``Revision.as_object`` and
+    ``TranslationSource.as_instance``: publishing, translating, converting aliases) fetches the
+    whole row each foreign key of the stored JSON points to, only to see that it exists: about
+    8,500 ``SELECT``s of full page, revision, locale and user rows, the largest single kind of
+    query in the load. Here each target is checked once with ``EXISTS`` and remembered (nothing is
+    deleted while loading); if any target is missing, the original runs with its own checks, so a
+    dangling key is still nulled or dropped exactly as modelcluster does it.
+    """
+    modules = [import_module(name) for name in SERIALIZED_DATA_READERS]
+    original = modules[0].model_from_serializable_data
+    found = set()
+
+    def targets_exist(model, data):
+        for name, value in data.items():
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if value is None or not isinstance(getattr(field, "remote_field", None), ManyToOneRel):
+                continue
+            target = field.remote_field.model
+            to_field = field.remote_field.field_name
+            clean = target._meta.get_field(to_field).to_python(value)
+            key = (target._meta.label, to_field, clean)
+            if key not in found:
+                if not target._default_manager.filter(**{to_field: clean}).exists():
+                    return False
+                found.add(key)
+        return True
+
+    def model_from_serializable_data(model, data, check_fks=True, strict_fks=False):
+        if check_fks and targets_exist(model, data):
+            check_fks = False
+        return original(model, data, check_fks=check_fks, strict_fks=strict_fks)
+
+    for module in modules:
+        module.model_from_serializable_data = model_from_serializable_data
+    try:
+        yield
+    finally:
+        for module in modules:
+            module.model_from_serializable_data = original
+
+
 @contextmanager
 def uniqueness_left_to_the_database():
     """``full_clean`` skips its ``SELECT`` per unique field while loading; the database refuses duplicates anyway.
@@ -113,6 +167,7 @@ def indexed_once_at_the_end(progress=QUIET):
             disable_reference_index_auto_update(),
             without_frontend_cache_purges(),
             foreign_keys_checked_once(),
+            serialized_foreign_keys_checked_once(),
             uniqueness_left_to_the_database(),
             override_settings(DEBUG=False),
         ):

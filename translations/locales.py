@@ -8,7 +8,7 @@ A real site needs this before the first page is published; the demo builds on it
 from django.conf import settings
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
-from wagtail_localize.synctree import synchronize_tree
+from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 
 def ensure_locales():
@@ -22,11 +22,28 @@ def ensure_locales():
 
 
 def sync_locale_trees(source_locale, locales):
-    """Mirror the German tree into every other locale: untranslated pages become aliases of the German ones."""
-    for locale in locales:
-        if locale.pk == source_locale.pk:
-            continue
-        if not LocaleSynchronization.objects.filter(locale=locale).exists():
-            LocaleSynchronization.objects.create(locale=locale, sync_from=source_locale)  # syncs on save
+    """Mirror the German tree into every other locale: untranslated pages become aliases of the German ones.
+
+    The tree is read once for all locales (wagtail-localize's ``PageIndex``), not once per locale as
+    saving each ``LocaleSynchronization`` would: the index lists the pages that are not aliases and in
+    which locales each exists, and aliases made in one locale change nothing the next locale reads.
+    New synchronisations are inserted without their ``post_save`` sync and synchronised here instead.
+    """
+    targets = [locale for locale in locales if locale.pk != source_locale.pk]
+    synchronised = set(LocaleSynchronization.objects.filter(locale__in=targets).values_list("locale_id", flat=True))
+    new = {
+        synchronisation.locale_id: synchronisation
+        for synchronisation in LocaleSynchronization.objects.bulk_create(
+            [
+                LocaleSynchronization(locale=locale, sync_from=source_locale)
+                for locale in targets
+                if locale.pk not in synchronised
+            ]
+        )
+    }
+    page_index = PageIndex.from_database().sort_by_tree_position()
+    for locale in targets:
+        if locale.pk in new:
+            new[locale.pk].sync_trees(page_index=page_index)  # what saving it would do, with the shared index
         else:
-            synchronize_tree(source_locale, locale)
+            synchronize_tree(source_locale, locale, page_index=page_index)

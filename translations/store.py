@@ -66,8 +66,16 @@ def store_strings(segments, locale, strings):
 
 def save_translation(source, locale, segments, strings, *, user=None, publish=True):
     """Translate the object of ``source`` into ``locale`` (``segments``: its string segments)."""
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
     store_strings(segments, locale, strings)
+    save_target(source, locale, user=user, publish=publish)
+
+
+def save_target(source, locale, *, user=None, publish=True):
+    """Save the object of ``source`` in ``locale`` from the string translations already stored.
+
+    Loaders that translate many objects store all their strings with one ``store_strings`` call first.
+    """
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
     translation.save_target(user=user, publish=publish)
 
 

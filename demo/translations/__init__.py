@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 
 from demo.progress import counted
 from translations import provenance
-from translations.store import save_translation, string_segments, translation_source
+from translations.store import save_target, store_strings, string_segments, translation_source
 
 TRANSLATIONS_DIR = Path(__file__).parent
 SOURCE_TEMPLATE = TRANSLATIONS_DIR / "source_de.pot"
@@ -48,7 +48,8 @@ def apply_demo_translations(progress=None):
     """Translate every demo object that has no translation yet into every language with a catalogue.
 
     Each object's translation source and segments are read once for all languages; the
-    translations are then stored language by language (one progress line per language).
+    translations are then stored language by language (one progress line per language):
+    all string translations of a language in one pass, then each object saved from them.
     Returns how many translations were saved.
     """
     objects = translatable_demo_objects()
@@ -62,17 +63,21 @@ def apply_demo_translations(progress=None):
             continue
         locale = Locale.objects.get(language_code=code)
         translated = Counter()
-        made = []
-        for instance in objects:
-            if _has_translation(instance, locale):
-                continue
+        made = [instance for instance in objects if not _has_translation(instance, locale)]
+        for instance in made:
             key = (instance._meta.label, instance.pk)
             if key not in sources:
                 source = translation_source(instance)
                 sources[key] = (source, string_segments(source))
-            source, segments = sources[key]
-            save_translation(source, locale, segments, strings)
-            made.append(instance)
+        # All of the language's strings in one pass (one lookup, one insert), then each object saved from them.
+        store_strings(
+            [segment for instance in made for segment in sources[(instance._meta.label, instance.pk)][1]],
+            locale,
+            strings,
+        )
+        for instance in made:
+            source, _segments = sources[(instance._meta.label, instance.pk)]
+            save_target(source, locale)
             translated[Page if isinstance(instance, Page) else type(instance)] += 1
             total += 1
         # Visitors of the demo see that no native speaker has checked these (issue 19).
