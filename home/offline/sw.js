@@ -32,6 +32,9 @@ function storable(response) {
 /* The response with X-Offline-Saved-At (the contract with the "save for offline" button). */
 async function store(key, response) {
   const headers = new Headers(response.headers);
+  // Kept by address alone (the language is in the path): with Vary, a refreshed copy stored without the
+  // navigation's request headers would sit next to the old one instead of replacing it.
+  headers.delete("Vary");
   headers.set("X-Offline-Saved-At", new Date().toISOString().replace(/\.\d+Z$/, "Z"));
   const body = await response.blob();
   const cache = await caches.open(PAGES);
@@ -41,7 +44,7 @@ async function store(key, response) {
 async function storeOfflinePage(language) {
   const url = offlineUrl(language);
   const cache = await caches.open(PAGES);
-  if (await cache.match(url)) return;
+  if (await cache.match(url, {ignoreVary: true})) return;
   const response = await fetch(url, {credentials: "omit"});
   if (storable(response)) await store(url, response);
 }
@@ -57,7 +60,8 @@ async function marked(stored) {
 
 async function offlinePage(url) {
   const cache = await caches.open(PAGES);
-  const page = await cache.match(offlineUrl(languageOf(url))) || await cache.match(offlineUrl(DEFAULT_LANGUAGE));
+  const page = await cache.match(offlineUrl(languageOf(url)), {ignoreVary: true})
+    || await cache.match(offlineUrl(DEFAULT_LANGUAGE), {ignoreVary: true});
   if (page) return new Response(await page.blob(), {status: 503, headers: page.headers});
   return new Response("Offline", {status: 503, headers: {"Content-Type": "text/plain; charset=utf-8"}});
 }
@@ -75,10 +79,10 @@ async function navigate(event, url) {
   try {
     const first = await Promise.race([network, timeout]);
     if (first !== "timeout") return first;
-    const stored = await caches.match(key, {cacheName: PAGES});
+    const stored = await caches.match(key, {cacheName: PAGES, ignoreVary: true});
     return stored ? marked(stored) : await network;
   } catch (error) {
-    const stored = await caches.match(key, {cacheName: PAGES});
+    const stored = await caches.match(key, {cacheName: PAGES, ignoreVary: true});
     return stored ? marked(stored) : offlinePage(url);
   }
 }

@@ -71,7 +71,8 @@ def wait_stored(page, url):
 
 
 def main_text(page):
-    return page.locator("main h1").first.inner_text()
+    """The page's heading as read (long words carry soft hyphens on the page)."""
+    return page.locator("main h1").first.inner_text().replace("\u00ad", "")
 
 
 def font_of(page):
