@@ -150,8 +150,7 @@ OFFLINE_BUDGET = 5_000
 
 def test_offline_reading_adds_at_most_5_kb_to_the_first_visit(production_site, browser, urls):
     """Issue 21: the registration script and the service worker file, as sent (headers + gzip body), on a cold first
-    visit until the worker controls the page. The worker's own fetches are read from the context's log when Chromium
-    reports them there, otherwise asked of the server as the browser would (gzip)."""
+    visit until the worker controls the page."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     sizes = {}
 
@@ -163,10 +162,13 @@ def test_offline_reading_adds_at_most_5_kb_to_the_first_visit(production_site, b
     context.on("requestfinished", record)
     page = context.new_page()
     page.goto(f"{production_site.url}{urls['de']['home']}", wait_until="networkidle")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
-    if "/sw.js" not in sizes:
-        headers, body = fetch(f"{production_site.url}/sw.js", encoding="gzip")
-        sizes["/sw.js"] = len(body) + len(str(headers))
+    page.evaluate("""() => navigator.serviceWorker.controller || new Promise(
+        (resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve))""")  # no eval under the CSP
+    # Chromium's log of the worker's own script fetch can miss its body: take what the server sends, as the
+    # browser asks for it, when that is more.
+    headers, body = fetch(f"{production_site.url}/sw.js", encoding="gzip")
+    assert headers["Content-Encoding"] == "gzip"
+    sizes["/sw.js"] = max(sizes.get("/sw.js", 0), len(body) + len(str(headers)))
     print(f"offline reading: {sizes}")
     assert len(sizes) == 2, sizes
     assert sum(sizes.values()) <= OFFLINE_BUDGET, sizes
