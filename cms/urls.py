@@ -13,6 +13,7 @@ from editorial.reports import GroupWorkflowTasksView, GroupWorkflowView
 from feedback.views import submit as feedback_submit
 from home.public.search import search_view
 from home.public.sitemap import MultilingualSitemap, robots_txt
+from offlinepacks.views import pack_view
 from operations.health import healthz
 from publicapi.openapi import openapi_view
 from publicapi.wagtail_api import api_router
@@ -59,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("suche/", search_view, name="search"),
     path("rueckmeldung/", feedback_submit, name="feedback"),
     path("glossar/", glossary_view, name="glossary"),
+    path("offline/paket/<slug:kind>/<int:page_id>/", pack_view, name="offline_pack"),
     path("", include("events.ics_urls")),  # <page>/feed.ics, <event>/termin.ics (Wagtail serves only "/" paths)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
