@@ -6,6 +6,7 @@ browser keeps it in Cache Storage, i.e. uncompressed (``Accept-Encoding`` is not
 download itself is smaller when the connection is gzipped, never larger.
 """
 
+import os
 import posixpath
 import re
 from io import BytesIO
@@ -114,11 +115,7 @@ def file_size(url):
     try:
         if path.startswith(settings.STATIC_URL):
             found = _static_path(_static_name(path))
-            if not found:
-                return None
-            import os
-
-            return os.path.getsize(found)
+            return os.path.getsize(found) if found else None
         if path.startswith(settings.MEDIA_URL):
             return default_storage.size(path[len(settings.MEDIA_URL):])
     except (OSError, ValueError, NotImplementedError):

@@ -6,7 +6,8 @@ versions of every address it lists (``caching.versions``, the scopes the page ca
 with): a publish that changes one of its pages, or adds or removes a page below the pack's root,
 makes it stale; a hit costs two cache round trips and no database query. The calendar's and the
 directory's contents also change with time (the next weeks, "open now"), so a kept answer
-lives at most ``OFFLINE_PACK_SECONDS`` (default one hour).
+lives at most ``OFFLINE_PACK_SECONDS`` (default one hour). With neither the page cache nor the frame cache
+switched on, changes make nothing stale (``caching.dependencies.mode``), so nothing is kept then.
 
 A pack larger than ``OFFLINE_PACK_BUDGET`` bytes (default 2 MB) is answered with
 ``"over_budget": true``; the script then stores nothing and says so with the page's text in the
@@ -19,7 +20,7 @@ from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from caching import versions
+from caching import dependencies, versions
 from offlinepacks import contents, sizes
 
 DEFAULT_BUDGET = 2 * 1024 * 1024
@@ -102,7 +103,8 @@ def pack_view(request, kind, page_id):
     body = _cached(key)
     if body is None:
         body, scopes, kept_versions, seconds = describe(request, kind, page_id, language)
-        cache.set(key, (scopes, kept_versions, body), seconds)
+        if dependencies.mode() != "off":  # with neither page nor frame cache on, nothing would make it stale
+            cache.set(key, (scopes, kept_versions, body), seconds)
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, public=True, no_cache=True)
     patch_vary_headers(response, ["Accept-Encoding"])
