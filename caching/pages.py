@@ -29,7 +29,8 @@ from caching import versions
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_STRING = 256
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/django-admin/")
+# /sw.js: the browser checks it for updates; a stored copy would keep an old worker alive.
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/django-admin/", "/sw.js")
 SKIPPED_HEADERS = {"set-cookie", "x-page-cache"}
 # Vary values a stored copy may carry: the key holds the encoding, and only visitors without
 # cookies are served; a page's language is in its URL.
@@ -196,6 +197,17 @@ def connect_invalidation_signals():
     dependencies.connect()
 
 
+def mark_signed_in_private(request, response):
+    """A page rendered for a signed-in editor (userbar, previews) is theirs alone: ``private`` keeps it out of
+    shared caches and out of the service worker's offline store (README "Offline lesen"), which cannot see the
+    session cookie itself."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and getattr(getattr(request, "user", None), "is_authenticated", False):
+        from django.utils.cache import patch_cache_control
+
+        patch_cache_control(response, private=True)
+    return response
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -203,7 +215,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         lifetime = seconds()
         if not lifetime or not environ_is_cacheable(request.META, request.COOKIES):
-            return self.get_response(request)
+            return mark_signed_in_private(request, self.get_response(request))
         known = request.META.get(ENVIRON_KEY)
         try:
             key, current, stored = known if known else lookup(request.META)

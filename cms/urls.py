@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from editorial.autosaved import CreatePageView
 from editorial.reports import GroupWorkflowTasksView, GroupWorkflowView
 from feedback.views import submit as feedback_submit
+from home.offline.views import manifest, offline_page, service_worker
 from home.public.search import search_view
 from home.public.sitemap import MultilingualSitemap, robots_txt
 from offlinepacks.views import pack_view
@@ -41,6 +42,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("sw.js", service_worker, name="service_worker"),  # scope "/": served from the root, not /static/
     path("api/events/", include("events.urls")),
     path("api/v2/organisations/", include("orgdirectory.urls")),
     path("api/v2/", api_router.urls),  # Wagtail's pages, images and documents (publicapi/wagtail_api.py)
@@ -60,7 +62,9 @@ urlpatterns += i18n_patterns(
     path("suche/", search_view, name="search"),
     path("rueckmeldung/", feedback_submit, name="feedback"),
     path("glossar/", glossary_view, name="glossary"),
+    path("offline/", offline_page, name="offline"),
     path("offline/paket/<slug:kind>/<int:page_id>/", pack_view, name="offline_pack"),
+    path("manifest.webmanifest", manifest, name="manifest"),
     path("", include("events.ics_urls")),  # <page>/feed.ics, <event>/termin.ics (Wagtail serves only "/" paths)
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -393,3 +393,11 @@ def print_origin_style(context):
 def hyphenate(value, language=""):
     """``value`` escaped, with soft hyphens in its long words: the events plugin's rule (``events.hyphenation``)."""
     return hyphenate_text(value, language)
+
+
+@register.simple_tag
+def offline_enabled():
+    """Whether pages link the manifest and register the service worker (OFFLINE_ENABLED, README "Offline lesen")."""
+    from home.offline import enabled
+
+    return enabled()

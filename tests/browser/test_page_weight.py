@@ -145,6 +145,34 @@ def test_pages_and_static_files_are_compressed_and_static_files_cached_for_a_yea
         assert int(re.search(r"max-age=(\d+)", headers["Cache-Control"]).group(1)) >= ONE_YEAR
 
 
+OFFLINE_BUDGET = 5_000
+
+
+def test_offline_reading_adds_at_most_5_kb_to_the_first_visit(production_site, browser, urls):
+    """Issue 21: the registration script and the service worker file, as sent (headers + gzip body), on a cold first
+    visit until the worker controls the page. The worker's own fetches are read from the context's log when Chromium
+    reports them there, otherwise asked of the server as the browser would (gzip)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    sizes = {}
+
+    def record(request):
+        if request.url.endswith("/sw.js") or re.search(r"/js/offline\.[0-9a-f]{12}\.js$", request.url):
+            found = request.sizes()
+            sizes[urllib.parse.urlsplit(request.url).path] = found["responseHeadersSize"] + found["responseBodySize"]
+
+    context.on("requestfinished", record)
+    page = context.new_page()
+    page.goto(f"{production_site.url}{urls['de']['home']}", wait_until="networkidle")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    if "/sw.js" not in sizes:
+        headers, body = fetch(f"{production_site.url}/sw.js", encoding="gzip")
+        sizes["/sw.js"] = len(body) + len(str(headers))
+    print(f"offline reading: {sizes}")
+    assert len(sizes) == 2, sizes
+    assert sum(sizes.values()) <= OFFLINE_BUDGET, sizes
+    context.close()
+
+
 def test_the_one_stylesheet_stays_under_20_kb_compressed():
     """Issue 18: every component in one stylesheet, under 20 KB as sent (gzip, as whitenoise stores it)."""
     css = (ROOT / "static" / "css" / "site.css").read_bytes()

@@ -1,0 +1,15 @@
+"""Reading the site offline (issue 21; README "Offline lesen"): the service worker at /sw.js, the web app
+manifest and the offline page per language. A plain package, not an app: its templates live in templates/offline/,
+its script in static/js/offline.js."""
+
+import os
+
+from django.conf import settings
+
+
+def enabled():
+    """``OFFLINE_ENABLED`` (setting, else the environment variable; on unless "false"/"0"/"off"/"no")."""
+    value = getattr(settings, "OFFLINE_ENABLED", None)
+    if value is None:
+        value = os.environ.get("OFFLINE_ENABLED", "true").strip().lower() not in {"false", "0", "off", "no"}
+    return bool(value)
