@@ -62,6 +62,8 @@
     // A Response's headers cannot be changed: re-wrap it with the time it was stored.
     return response.blob().then(function (body) {
       var headers = new Headers(response.headers);
+      // Kept by address alone, as the service worker keeps pages: its refreshed copy then replaces this one.
+      headers.delete("Vary");
       headers.set("X-Offline-Saved-At", time);
       return new Response(body, { status: response.status, statusText: response.statusText, headers: headers });
     });
