@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from caching import dependencies, versions
+from home import offline
 from offlinepacks import contents, sizes
 
 DEFAULT_BUDGET = 2 * 1024 * 1024
@@ -97,7 +98,7 @@ def _cached(key):
 
 def pack_view(request, kind, page_id):
     language = translation.get_language()
-    if kind not in contents.KINDS or page_id > MAX_ID:
+    if kind not in contents.KINDS or page_id > MAX_ID or not offline.enabled():
         raise Http404
     key = f"{KEY_PREFIX}{language}:{kind}:{page_id}"
     body = _cached(key)

@@ -71,6 +71,7 @@ def test_section_pack_lists_the_section_and_every_live_page_below_it():
     ]
     assert [item["url"] for item in body["files"]] == [
         "/static/css/site.css",
+        "/static/js/offline.js",
         "/static/js/offline-save.js",
         "/static/fonts/language-names-arabic.woff2",
         "/static/fonts/language-names-ethiopic.woff2",
@@ -259,6 +260,12 @@ def test_the_button_is_hidden_until_the_script_finds_a_service_worker(client, ki
     assert scripts == ["/static/js/offline-save.js"]
     assert soup.select_one('script[src="/static/js/offline-save.js"]').has_attr("defer")
     assert not soup.select("script:not([src])")  # no inline script
+
+
+def test_switched_off_there_is_neither_button_nor_pack(client, settings):
+    settings.OFFLINE_ENABLED = False
+    assert "offline-save" not in client.get(SECTION).content.decode()
+    assert client.get(f"/de/offline/paket/section/{section_de().pk}/").status_code == 404
 
 
 def test_hidden_means_not_displayed_in_the_stylesheet():
