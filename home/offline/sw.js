@@ -113,7 +113,7 @@ async function networkThenCache(request) {
 
 /* Every stored page asked again with its ETag/Last-Modified: 304 keeps it, 200 replaces it (new saved-at),
    404/410 removes it. Pages stored by the "save for offline" button are refreshed the same way. */
-async function revalidate(force) {
+async function revalidate(force, attempt = 0) {
   if (!force && Date.now() - revalidated < REVALIDATE_EVERY) return;
   revalidated = Date.now();
   const cache = await caches.open(PAGES);
@@ -127,7 +127,12 @@ async function revalidate(force) {
       if (response.status === 200 && storable(response)) await store(request.url, response);
       else if (response.status === 404 || response.status === 410) await cache.delete(request);
     } catch (error) {
-      return; // offline again: the next "online" tries once more
+      // The "online" event often comes before the connection carries: try again a few times, then wait for the next.
+      if (attempt < 4) {
+        await new Promise((resolve) => setTimeout(resolve, 2000 * (attempt + 1)));
+        return revalidate(true, attempt + 1);
+      }
+      return;
     }
   }
 }
