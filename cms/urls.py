@@ -14,6 +14,7 @@ from feedback.views import submit as feedback_submit
 from home.offline.views import manifest, offline_page, service_worker
 from home.public.search import search_view
 from home.public.sitemap import MultilingualSitemap, robots_txt
+from offlinepacks.views import pack_view
 from operations.health import healthz
 from publicapi.openapi import openapi_view
 from publicapi.wagtail_api import api_router
@@ -62,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("rueckmeldung/", feedback_submit, name="feedback"),
     path("glossar/", glossary_view, name="glossary"),
     path("offline/", offline_page, name="offline"),
+    path("offline/paket/<slug:kind>/<int:page_id>/", pack_view, name="offline_pack"),
     path("manifest.webmanifest", manifest, name="manifest"),
     path("", include("events.ics_urls")),  # <page>/feed.ics, <event>/termin.ics (Wagtail serves only "/" paths)
     path("", include(wagtail_urls)),
