@@ -13,3 +13,12 @@ def enabled():
     if value is None:
         value = os.environ.get("OFFLINE_ENABLED", "true").strip().lower() not in {"false", "0", "off", "no"}
     return bool(value)
+
+
+def network_timeout_ms():
+    """How long a page visit waits for the network before the stored copy is shown (``OFFLINE_NETWORK_TIMEOUT_MS``,
+    default 3000): long enough for a slow mobile connection, short enough not to leave a blank screen."""
+    try:
+        return max(0, int(os.environ.get("OFFLINE_NETWORK_TIMEOUT_MS", "3000")))
+    except ValueError:
+        return 3000

@@ -7,7 +7,7 @@ const PAGES = "akm-pages-v1";
 const STATIC = "akm-static-v1";
 const LANGUAGES = __LANGUAGES__;
 const DEFAULT_LANGUAGE = LANGUAGES[0];
-const TIMEOUT = 3000;
+const TIMEOUT = __TIMEOUT__;
 const REVALIDATE_EVERY = 10 * 60 * 1000;
 const NEVER = ["/admin/", "/django-admin/", "/sw.js", "/healthz", "/api/"];
 const HASHED = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
@@ -68,19 +68,27 @@ async function offlinePage(url) {
 
 async function navigate(event, url) {
   const key = keyOf(url);
-  const network = fetch(event.request).then((response) => {
-    if (storable(response)) {
-      event.waitUntil(store(keyOf(response.url), response.clone()).catch(() => {}));
-      event.waitUntil(storeOfflinePage(languageOf(new URL(response.url))).catch(() => {}));
+  let shown; // the ETag of the stored copy answered instead of a slow network
+  const network = fetch(event.request);
+  // Cloned before the page reads the body; stored whenever it arrives, even after the stored copy was shown.
+  const copy = network.then((response) => (storable(response) ? response.clone() : null));
+  event.waitUntil(copy.then(async (response) => {
+    if (!response) return;
+    await store(keyOf(response.url), response);
+    await storeOfflinePage(languageOf(new URL(response.url)));
+    if (shown !== undefined && shown !== response.headers.get("ETag")) {
+      const client = await self.clients.get(event.resultingClientId);
+      if (client) client.postMessage("newer"); // the page offers to load the newer version
     }
-    return response;
-  });
+  }).catch(() => {}));
   const timeout = new Promise((resolve) => setTimeout(resolve, TIMEOUT, "timeout"));
   try {
     const first = await Promise.race([network, timeout]);
     if (first !== "timeout") return first;
     const stored = await caches.match(key, {cacheName: PAGES, ignoreVary: true});
-    return stored ? marked(stored) : await network;
+    if (!stored) return await network;
+    shown = stored.headers.get("ETag");
+    return marked(stored);
   } catch (error) {
     const stored = await caches.match(key, {cacheName: PAGES, ignoreVary: true});
     return stored ? marked(stored) : offlinePage(url);

@@ -33,6 +33,13 @@
     main.insertBefore(p, main.firstChild);
   }
 
+  // The stored copy was shown because the network was slow, and the late answer differs.
+  navigator.serviceWorker.addEventListener("message", function (event) {
+    var newer = document.getElementById("offline-newer");
+    if (event.data !== "newer" || !newer || !main || document.querySelector(".notice--newer")) return;
+    main.insertBefore(newer.content.firstElementChild.cloneNode(true), main.firstChild);
+  });
+
   function revalidate(reason) {
     navigator.serviceWorker.ready.then(function (registration) {
       if (registration.active) registration.active.postMessage({type: "revalidate", reason: reason});

@@ -195,6 +195,53 @@ def test_a_publish_reaches_the_stored_copy_when_the_visitor_is_online_again(offl
     assert main_text(page) == new_title
 
 
+@pytest.fixture(scope="module")
+def impatient_site():
+    """The site with a worker that never waits for the network (``OFFLINE_NETWORK_TIMEOUT_MS=0``): every page
+    stored before is shown from the store first, as on a connection slower than the usual 3 s."""
+    workdir = tempfile.mkdtemp(prefix="ak-offline-slow-")
+    redis = servers.RedisServer().start()
+    database_url, drop_database = servers.new_database_url(workdir)
+    env = servers.production_env(
+        workdir, database_url, REDIS_URL=redis.url, PAGE_CACHE_SECONDS="600", OFFLINE_NETWORK_TIMEOUT_MS="0"
+    )
+    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
+    site = type("ImpatientSite", (), {"url": url, "env": env})
+    site.urls = site_map.discover(site, languages=("de", "ar"))
+    yield site
+    servers.stop(process)
+    redis.stop()
+    drop_database()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+NEWER = {"de": "Es gibt eine neuere Fassung dieser Seite.", "ar": "توجد نسخة أحدث من هذه الصفحة."}
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_stored_copy_shown_for_a_slow_network_says_when_a_newer_version_arrives(impatient_site, visitor, language):
+    path = impatient_site.urls[language]["content"]
+    url = impatient_site.url + path
+    page = visitor.new_page()
+    visit_online(page, impatient_site, [path])
+    page.reload()  # the same version from the store: nothing newer to offer
+    assert page.locator(".notice--offline").first.is_visible()
+    page.wait_for_timeout(1500)
+    assert page.locator(".notice--newer").count() == 0
+
+    new_title = f"Neuere Fassung {language} (Beispiel)"
+    publish_title(impatient_site, path, language, new_title)
+    page.reload()
+    assert main_text(page) != new_title  # the stored copy, shown at once
+    newer = page.locator(".notice--newer")
+    newer.wait_for(timeout=20_000)
+    assert NEWER[language] in newer.inner_text()
+    newer.locator("a").click()
+    page.wait_for_load_state()
+    assert main_text(page) == new_title and page.url == url
+    assert page.evaluate("window.__violations") == []
+
+
 def test_the_admin_is_never_served_or_stored_by_the_worker(offline_site, visitor):
     page = visitor.new_page()
     visit_online(page, offline_site, [offline_site.urls["de"]["home"]])
