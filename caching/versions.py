@@ -22,6 +22,8 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from caching import pushed
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "page-cache:v:"
@@ -70,14 +72,21 @@ def current(scopes):
     """The current versions of ``scopes``, in one round trip (the WSGI layer's check of a copy it keeps).
 
     With Redis the numbers are read with one ``MGET`` on django-redis's own connection, without its
-    per-key work (django-redis stores integers as plain digits, so they need no unpickling): this is
-    all a hit on a page the process keeps asks of the cache."""
+    per-key work (django-redis stores integers as plain digits, so they need no unpickling), and only
+    for numbers this process does not keep: ``caching.pushed`` keeps the numbers read while Redis tells
+    every process which ones change, so most hits on a page the process keeps ask nothing of the cache."""
     version_keys = [_key(scope) for scope in scopes]
     raw = _raw_keys(version_keys)
     if raw is not None:
+        watch = pushed.watch(cache)
+        kept, epoch = watch.lookup(raw)
+        if kept is not None:
+            return kept
         found = cache.client.get_client(write=False).mget(raw)
         if all(value is not None for value in found):
-            return tuple(int(value) for value in found)
+            numbers = tuple(int(value) for value in found)
+            watch.remember(raw, numbers, epoch)
+            return numbers
     return _current(version_keys, cache.get_many(version_keys))
 
 
@@ -143,3 +152,6 @@ def _bump(scopes):
             cache.add(_key(scope), _clock(), timeout=None)
         except Exception:  # the cache being down must not break publishing
             logger.warning("page cache: could not invalidate %s", scope, exc_info=True)
+    raw = _raw_keys([_key(scope) for scope in scopes])
+    if raw is not None:
+        pushed.publish(cache, raw)  # every process forgets the numbers it kept of these scopes

@@ -54,6 +54,9 @@ def redis_url():
 
     server = RedisServer().start()
     yield server.url
+    from caching import pushed
+
+    pushed.stop_all()
     server.stop()
 
 
