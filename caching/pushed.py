@@ -49,6 +49,7 @@ class Watch:
         self.epoch = 0
         self.connected = False
         self.pubsub = None
+        self.poller = None  # the subscription's socket; readable when a message (or its rest) has arrived
         self.stopped = False
         self.pid = os.getpid()
         self.thread = threading.Thread(target=self._run, name="page-cache-versions", daemon=True)
@@ -60,7 +61,7 @@ class Watch:
         """The kept numbers of ``keys`` (raw Redis keys), or ``None`` when one is not kept or the
         subscription is not confirmed; also the epoch to hand to ``remember`` after reading them."""
         with self.lock:
-            if self.connected:
+            if self.connected and self.poller.poll(0):  # something arrived: a syscall, not redis-py's reading
                 self._drain()
             if not self.connected:
                 return None, None
@@ -103,6 +104,8 @@ class Watch:
     def _handle(self, message):
         kind = message.get("type")
         if kind == "subscribe":
+            self.poller = select.poll()
+            self.poller.register(self.pubsub.connection._sock, select.POLLIN)
             self.known.clear()
             self.epoch += 1
             self.connected = True
