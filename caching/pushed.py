@@ -32,6 +32,11 @@ logger = logging.getLogger(__name__)
 
 CHANNEL = "page-cache:changed"
 RECONNECT_SECONDS = 1.0
+# A connection that died without a word (a firewall dropping an idle one) would leave a process keeping
+# stale numbers: the listener pings through the subscription every PING_SECONDS, and a process that has
+# heard nothing on it for SILENCE_SECONDS asks Redis again until it does.
+PING_SECONDS = 2.0
+SILENCE_SECONDS = 5.0
 KNOWN_LIMIT = 100_000  # scopes kept per process (a scope is a few dozen bytes)
 
 _watches = {}
@@ -50,6 +55,7 @@ class Watch:
         self.connected = False
         self.pubsub = None
         self.poller = None  # the subscription's socket; readable when a message (or its rest) has arrived
+        self.heard = 0.0  # when the subscription last said anything (a message, a subscription, a pong)
         self.stopped = False
         self.pid = os.getpid()
         self.thread = threading.Thread(target=self._run, name="page-cache-versions", daemon=True)
@@ -63,7 +69,7 @@ class Watch:
         with self.lock:
             if self.connected and self.poller.poll(0):  # something arrived: a syscall, not redis-py's reading
                 self._drain()
-            if not self.connected:
+            if not self.connected or time.monotonic() - self.heard > SILENCE_SECONDS:
                 return None, None
             known = self.known
             try:
@@ -102,6 +108,7 @@ class Watch:
             self._drop()
 
     def _handle(self, message):
+        self.heard = time.monotonic()
         kind = message.get("type")
         if kind == "subscribe":
             self.poller = select.poll()
@@ -134,10 +141,14 @@ class Watch:
                 pubsub.subscribe(self.channel)
                 with self.lock:
                     self.pubsub = pubsub
+                pinged = time.monotonic()
                 while not self.stopped:
                     with self.lock:
                         if self.pubsub is not pubsub:
                             break
+                        if time.monotonic() - pinged > PING_SECONDS:
+                            pubsub.ping()
+                            pinged = time.monotonic()
                         self._drain()
                         sock = getattr(pubsub.connection, "_sock", None) if self.pubsub is pubsub else None
                     if sock is None:

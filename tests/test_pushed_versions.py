@@ -104,3 +104,17 @@ def test_without_a_subscription_every_check_asks_redis(redis_cache, redis_server
     now = versions.current(SCOPES)
     versions._bump(["tree:/de/"])
     assert versions.current(SCOPES)[1] > now[1]
+
+
+def test_a_silent_subscription_is_not_trusted(redis_cache):
+    """A connection dropped without a word (a firewall) must not leave a process on its kept numbers: the
+    listener pings, and numbers are used only while the subscription has said something lately."""
+    watch = subscribed(pushed.watch(redis_cache))
+    versions.current(SCOPES)
+    versions.current(SCOPES)
+    keys = raw_keys(SCOPES)
+    time.sleep(pushed.SILENCE_SECONDS + 1)  # idle: only the pings' answers keep it trusted
+    assert watch.lookup(keys)[0] is not None
+    with watch.lock:
+        watch.heard -= 60
+    assert watch.lookup(keys)[0] is None
