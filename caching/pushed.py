@@ -171,6 +171,15 @@ class Watch:
             self._drop()
 
 
+def forget_all():
+    """Forget every kept number in this process: after the cache was emptied by hand (``cache.clear()``,
+    ``FLUSHDB``), which no message announces. Content changes are always announced; an emptied cache only
+    matters where content changed without one (a test rolling back its database)."""
+    with _watches_lock:
+        for found in _watches.values():
+            found.forget(list(found.known))
+
+
 def stop_all():
     """Stop every subscription of this process (tests that stop their Redis server)."""
     with _watches_lock:
