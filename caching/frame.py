@@ -6,7 +6,8 @@ for data that changes a few times a day. Here each part is stored as plain data 
 version numbers of its scopes (``caching.versions``, read with it in one round trip):
 the whole site's (a change of the frame makes every page stale) and the part's own
 ``frame:<name>`` scope, or for a page's language versions ``frame:versions:<page id>``; what
-belongs to one page alone (``page``: its "original changed" notice) has that page's own scopes.
+belongs to one page alone (``page``: its "original changed" notice) has that page's own scopes, and so
+has the home page routing starts from in a language (``route``, ``caching.routing``).
 ``caching.dependencies`` increments exactly the scopes a publish touches (the calendar's
 feeds and filters when an event changes, the directory's searches when an entry changes).
 
@@ -34,7 +35,7 @@ def scopes_of(name, parts):
     """The scopes a frame part depends on (see the module docstring)."""
     if name == "versions":  # parts: host, page id
         return [versions.SITE, f"frame:versions:{parts[-1]}"]
-    if name == "page":  # parts: ..., the page's URL path: stale whenever the page at that address is
+    if name in ("page", "route"):  # parts: ..., a page's URL path: stale whenever the page at that address is
         return versions.page_scopes(parts[-1])
     return [versions.SITE, f"frame:{name}"]
 

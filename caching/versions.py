@@ -17,10 +17,15 @@ comes back higher than any copy stored under the old one.
 """
 
 import logging
+import threading
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
+
+from caching import pushed
 
 logger = logging.getLogger(__name__)
 
@@ -70,31 +75,57 @@ def current(scopes):
     """The current versions of ``scopes``, in one round trip (the WSGI layer's check of a copy it keeps).
 
     With Redis the numbers are read with one ``MGET`` on django-redis's own connection, without its
-    per-key work (django-redis stores integers as plain digits, so they need no unpickling): this is
-    all a hit on a page the process keeps asks of the cache."""
+    per-key work (django-redis stores integers as plain digits, so they need no unpickling), and only
+    for numbers this process does not keep: ``caching.pushed`` keeps the numbers read while Redis tells
+    every process which ones change, so most hits on a page the process keeps ask nothing of the cache."""
     version_keys = [_key(scope) for scope in scopes]
-    raw = _raw_keys(version_keys)
+    backend = _backend()
+    raw = _raw_keys(version_keys, backend)
     if raw is not None:
-        found = cache.client.get_client(write=False).mget(raw)
+        watch = pushed.watch(backend)
+        kept, epoch = watch.lookup(raw)
+        if kept is not None:
+            return kept
+        found = backend.client.get_client(write=False).mget(raw)
         if all(value is not None for value in found):
-            return tuple(int(value) for value in found)
+            numbers = tuple(int(value) for value in found)
+            watch.remember(raw, numbers, epoch)
+            return numbers
     return _current(version_keys, cache.get_many(version_keys))
 
 
 _RAW_KEYS = {}
+_thread = threading.local()
 
 
-def _raw_keys(version_keys):
+def _backend():
+    """This thread's cache backend, found once: going through ``django.core.cache.cache`` costs an
+    asgiref ``Local`` lookup on every attribute, a good part of a hit that asks Redis nothing."""
+    backend = getattr(_thread, "backend", None)
+    if backend is None:
+        backend = _thread.backend = caches["default"]
+    return backend
+
+
+@receiver(setting_changed)
+def _forget_backend(setting, **_kwargs):
+    if setting == "CACHES":
+        global _thread
+        _thread = threading.local()
+
+
+def _raw_keys(version_keys, backend=None):
     """django-redis's full keys (prefix and version) for ``version_keys``, made once per set; ``None``
     for other cache backends."""
-    if not hasattr(getattr(cache, "client", None), "get_client"):
+    backend = backend or _backend()
+    if not hasattr(getattr(backend, "client", None), "get_client"):
         return None
-    marker = tuple(version_keys)
+    marker = (backend.key_prefix, backend.version, *version_keys)
     raw = _RAW_KEYS.get(marker)
     if raw is None:
         if len(_RAW_KEYS) > 4096:
             _RAW_KEYS.clear()
-        raw = _RAW_KEYS[marker] = [cache.make_and_validate_key(key) for key in version_keys]
+        raw = _RAW_KEYS[marker] = [backend.make_and_validate_key(key) for key in version_keys]
     return raw
 
 
@@ -143,3 +174,7 @@ def _bump(scopes):
             cache.add(_key(scope), _clock(), timeout=None)
         except Exception:  # the cache being down must not break publishing
             logger.warning("page cache: could not invalidate %s", scope, exc_info=True)
+    backend = _backend()
+    raw = _raw_keys([_key(scope) for scope in scopes], backend)
+    if raw is not None:
+        pushed.publish(backend, raw)  # every process forgets the numbers it kept of these scopes

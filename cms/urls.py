@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from caching import routing
 from editorial.autosaved import CreatePageView
 from editorial.reports import GroupWorkflowTasksView, GroupWorkflowView
 from feedback.views import submit as feedback_submit
@@ -66,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("offline/paket/<slug:kind>/<int:page_id>/", pack_view, name="offline_pack"),
     path("manifest.webmanifest", manifest, name="manifest"),
     path("", include("events.ics_urls")),  # <page>/feed.ics, <event>/termin.ics (Wagtail serves only "/" paths)
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its pages routed from the language's home page kept in the frame cache (caching/routing.py).
+    path("", include([pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"])),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

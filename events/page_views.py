@@ -6,6 +6,7 @@ from urllib.parse import quote, quote_plus, urlencode
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 
+from .caching import cached
 from .describe import describe_series
 from .filters import FilterOptions, read_filters
 from .groups import working_group
@@ -120,10 +121,18 @@ def index_context(index, request):
 
 
 def _calendar_page(locale):
+    """The calendar in ``locale``, which event indexes and event pages link to: kept with the calendar's
+    filter choices where the site allows it (publishing, moving or unpublishing a calendar makes them stale)."""
+    return cached("calendar-filters", [locale.pk, "calendar-page"], lambda: _find_calendar_page(locale))
+
+
+def _find_calendar_page(locale):
     from .models import CalendarPage
 
-    # One per language; ordering by pk, not path, keeps PostgreSQL from walking the page tree.
-    return CalendarPage.objects.live().filter(locale=locale).order_by("pk").first()
+    # One per language; ordering by pk, not path, keeps PostgreSQL from walking the page tree. Only what a
+    # link to it needs, so a kept copy stays small.
+    return (CalendarPage.objects.live().filter(locale=locale).order_by("pk")
+            .only("id", "path", "depth", "url_path", "slug", "title", "locale_id").first())
 
 
 def readable_query_value(text):
