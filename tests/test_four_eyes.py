@@ -48,7 +48,8 @@ def test_defaults_every_section_and_the_directory():
     for workflow in Workflow.objects.filter(name__startswith="Prüfung vor Veröffentlichung"):
         tasks = [task.specific for task in workflow.tasks]
         assert len(tasks) == 1 and isinstance(tasks[0], ReviewTask), workflow.name
-        assert tasks[0].other_person_approves == workflow.name.endswith("Verzeichnis"), workflow.name
+        # directory entries and terms serve every section: another person approves them from the start
+        assert tasks[0].other_person_approves == workflow.name.endswith(("Verzeichnis", "Fachbegriffe")), workflow.name
         assert tasks[0].other_person_approves_imports, workflow.name
     assert not GroupApprovalTask.objects.filter(name__startswith="Prüfung: Prüfung vor Veröffentlichung").exists()
 
