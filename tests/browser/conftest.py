@@ -6,6 +6,7 @@ would. It uses the same database engine as the rest of the suite (``DATABASE_URL
 a temporary SQLite file, or a new PostgreSQL database.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -143,3 +144,28 @@ def output_dir():
     path = ROOT / "test-output"
     path.mkdir(exist_ok=True)
     return path
+
+
+@contextlib.contextmanager
+def site_of_its_own(prefix, languages, redis=False, **extra_env):
+    """The demo site under production settings on a database copy of its own (for tests that publish), with
+    its page cache on a Redis of its own if ``redis``; ``site.urls`` maps each language's page types to paths."""
+    from tests.browser import site_map
+
+    workdir = tempfile.mkdtemp(prefix=prefix)
+    redis_server = servers.RedisServer().start() if redis else None
+    database_url, drop_database = servers.new_database_url(workdir)
+    if redis_server:
+        extra_env = {"REDIS_URL": redis_server.url, "PAGE_CACHE_SECONDS": "600", **extra_env}
+    env = servers.production_env(workdir, database_url, **extra_env)
+    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
+    try:
+        site = type("OwnSite", (), {"url": url, "env": env})
+        site.urls = site_map.discover(site, languages=languages)
+        yield site
+    finally:
+        servers.stop(process)
+        if redis_server:
+            redis_server.stop()
+        drop_database()
+        shutil.rmtree(workdir, ignore_errors=True)

@@ -8,8 +8,6 @@ exists.
 """
 
 import json
-import shutil
-import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -17,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests import servers
-from tests.browser import site_map
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, site_of_its_own
 
 pytestmark = pytest.mark.browser
 
@@ -36,18 +33,8 @@ document.addEventListener("securitypolicyviolation", (e) => window.__violations.
 
 @pytest.fixture(scope="module")
 def offline_site():
-    workdir = tempfile.mkdtemp(prefix="ak-offline-")
-    redis = servers.RedisServer().start()
-    database_url, drop_database = servers.new_database_url(workdir)
-    env = servers.production_env(workdir, database_url, REDIS_URL=redis.url, PAGE_CACHE_SECONDS="600")
-    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
-    site = type("OfflineSite", (), {"url": url, "env": env})
-    site.urls = site_map.discover(site, languages=("de", "ar", "ti"))
-    yield site
-    servers.stop(process)
-    redis.stop()
-    drop_database()
-    shutil.rmtree(workdir, ignore_errors=True)
+    with site_of_its_own("ak-offline-", ("de", "ar", "ti"), redis=True) as site:
+        yield site
 
 
 @pytest.fixture
@@ -199,20 +186,8 @@ def test_a_publish_reaches_the_stored_copy_when_the_visitor_is_online_again(offl
 def impatient_site():
     """The site with a worker that never waits for the network (``OFFLINE_NETWORK_TIMEOUT_MS=0``): every page
     stored before is shown from the store first, as on a connection slower than the usual 3 s."""
-    workdir = tempfile.mkdtemp(prefix="ak-offline-slow-")
-    redis = servers.RedisServer().start()
-    database_url, drop_database = servers.new_database_url(workdir)
-    env = servers.production_env(
-        workdir, database_url, REDIS_URL=redis.url, PAGE_CACHE_SECONDS="600", OFFLINE_NETWORK_TIMEOUT_MS="0"
-    )
-    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
-    site = type("ImpatientSite", (), {"url": url, "env": env})
-    site.urls = site_map.discover(site, languages=("de", "ar"))
-    yield site
-    servers.stop(process)
-    redis.stop()
-    drop_database()
-    shutil.rmtree(workdir, ignore_errors=True)
+    with site_of_its_own("ak-offline-slow-", ("de", "ar"), redis=True, OFFLINE_NETWORK_TIMEOUT_MS="0") as site:
+        yield site
 
 
 NEWER = {"de": "Es gibt eine neuere Fassung dieser Seite.", "ar": "توجد نسخة أحدث من هذه الصفحة."}

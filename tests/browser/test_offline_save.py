@@ -7,16 +7,13 @@ go to /work/shots/save/.
 """
 
 import json
-import shutil
-import tempfile
 import urllib.request
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests import servers
-from tests.browser import site_map
+from tests.browser.conftest import site_of_its_own
 
 pytestmark = pytest.mark.browser
 
@@ -32,16 +29,8 @@ document.addEventListener("securitypolicyviolation", (e) => window.__violations.
 
 @pytest.fixture(scope="module")
 def save_site():
-    workdir = tempfile.mkdtemp(prefix="ak-save-")
-    database_url, drop_database = servers.new_database_url(workdir)
-    env = servers.production_env(workdir, database_url)
-    process, url = servers.start_gunicorn(env, servers.free_port(), workers=2)
-    site = type("SaveSite", (), {"url": url, "env": env})
-    site.urls = site_map.discover(site, languages=("de", "ar", "ti"))
-    yield site
-    servers.stop(process)
-    drop_database()
-    shutil.rmtree(workdir, ignore_errors=True)
+    with site_of_its_own("ak-save-", ("de", "ar", "ti")) as site:
+        yield site
 
 
 @pytest.fixture
