@@ -139,6 +139,22 @@ def phone(browser):
     context.close()
 
 
+# Records the page's CSP violations in ``window.__violations`` (an init script is the browser's, not under the CSP).
+WATCH_CSP = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+@pytest.fixture
+def watched_phone(browser):
+    """``phone``, with every CSP violation of its pages kept in ``window.__violations``."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    context.add_init_script(WATCH_CSP)
+    yield context
+    context.close()
+
+
 @pytest.fixture
 def output_dir():
     path = ROOT / "test-output"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests import servers
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, site_of_its_own
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, WATCH_CSP, site_of_its_own
 
 pytestmark = pytest.mark.browser
 
@@ -24,11 +24,6 @@ FONTS = {"de": None, "ar": "Noto Naskh Arabic", "ti": "Noto Sans Ethiopic"}
 SAMPLE = {"ar": "ب", "ti": "ሀ"}
 DIRECTION = {"de": "ltr", "ar": "rtl", "ti": "ltr"}
 OFFLINE_HEADING = {"de": "Keine Verbindung", "ar": "لا يوجد اتصال", "ti": "ምትእስሳር የለን"}
-# Collects CSP violations in the page (an init script is injected by the browser, not subject to the CSP).
-WATCH_CSP = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
-"""
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +33,8 @@ def offline_site():
 
 
 @pytest.fixture
-def visitor(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
-    context.add_init_script(WATCH_CSP)
-    yield context
-    context.close()
+def visitor(watched_phone):
+    return watched_phone
 
 
 def controlled(page):

@@ -21,10 +21,6 @@ SHOTS = Path("/work/shots/save")
 DIRECTION = {"de": "ltr", "ar": "rtl", "ti": "ltr"}
 STORED_WITH_TIME = """urls => caches.open('akm-pages-v1').then(cache => Promise.all(urls.map(
     url => cache.match(url).then(r => r ? r.headers.get('X-Offline-Saved-At') : null))))"""
-WATCH_CSP = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
-"""
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +30,8 @@ def save_site():
 
 
 @pytest.fixture
-def visitor(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
-    context.add_init_script(WATCH_CSP)
-    yield context
-    context.close()
+def visitor(watched_phone):
+    return watched_phone
 
 
 def read(url):
