@@ -46,6 +46,7 @@ def test_a_worker_above_its_memory_limit_finishes_and_is_replaced():
     for each in (grown, small):
         conf["post_fork"](None, each)
     grown.memory_limit = 1  # this process uses more than one byte
+    small.memory_limit = conf["resident_memory"]() + 2**30  # the suite's own size must not decide this
     for _ in range(conf["MEMORY_CHECK_EVERY"]):
         conf["post_request"](grown, None, {}, None)
         conf["post_request"](small, None, {}, None)
