@@ -8,6 +8,12 @@ cookie, the same key with scheme, host, path, query and encoding, ``If-None-Matc
 handed over in the environ, so ``PageCacheMiddleware`` stores the rendered page under the
 versions read before rendering began and does not read the cache a second time.
 
+While a page made stale by a publish is being rendered again (by a thread of this process, or by
+another process: a claim in the cache says so), other visitors of that page get the copy this
+process kept from before the publish, marked ``X-Page-Cache: stale``, instead of waiting or rendering
+it once more: as if they had come a moment earlier. Nobody gets a stale copy when no rendering is
+under way, so the copy a visitor gets after the rendering is the new one.
+
 ``static_files`` wraps the application in WhiteNoise the same way, so a stylesheet or font never
 enters Django either (WhiteNoise's middleware stays for ``runserver``, where files come from the
 finders).
@@ -29,6 +35,7 @@ logger = logging.getLogger(__name__)
 # ManifestStaticFilesStorage names: "site.3a7b2c1d9e0f.css" (12 hex digits), cacheable forever.
 HASHED_NAME = re.compile(r"^.+\.[0-9a-f]{12}\..+$")
 SKIPPED_ON_HIT = {"content-length", "x-page-cache"}
+CLAIM_PREFIX = "page-cache:rendering:"
 # Copies each process keeps of the pages it answered (the most recently stored ones): a hit then
 # reads only the version numbers from the cache, not the page, and does no work that the first
 # hit did (headers, language, decoding).
@@ -36,12 +43,14 @@ KEPT_COPIES = 512
 KEPT_BODY_LIMIT = 512 * 1024
 # How long a request waits for another thread rendering the same page before rendering it itself.
 RENDER_WAIT_SECONDS = 5
+STALE_RENDERS = 1
 
 
 class Copy:
     """A stored page made ready to send: everything a hit needs that does not depend on the request."""
 
-    __slots__ = ("versions", "expires", "status", "status_line", "headers", "not_modified_headers", "stored_headers",
+    __slots__ = ("versions", "expires", "status", "status_line", "headers", "not_modified_headers", "stale_headers",
+                 "stored_headers",
                  "body", "language")
 
     def __init__(self, current, stored, expires, path):
@@ -53,6 +62,7 @@ class Copy:
         self.stored_headers = headers
         kept = [(name, value) for name, value in headers if name.lower() not in SKIPPED_ON_HIT]
         self.headers = [*kept, ("Content-Length", str(len(content))), ("X-Page-Cache", "hit")]
+        self.stale_headers = [*kept, ("Content-Length", str(len(content))), ("X-Page-Cache", "stale")]
         self.not_modified_headers = [
             *[(name, value) for name, value in kept if name.lower() in pages.NOT_MODIFIED_HEADERS],
             ("Content-Length", "0"),
@@ -76,6 +86,9 @@ class PageCacheApplication:
         self.kept = kept
         self.copies = {}
         self.rendering = {}  # key → lock held by the thread rendering that page
+        # Pages with a stale copy are rendered again one at a time per process: the other threads
+        # answer hits and stale copies meanwhile instead of all rendering at once.
+        self.stale_renders = threading.Semaphore(STALE_RENDERS)
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
@@ -87,28 +100,32 @@ class PageCacheApplication:
         try:
             key = pages.cache_key(environ)
             copy = self.copies.get(key)
+            stale = None
             if copy is not None:
-                if copy.expires > time.time() and versions.current(
-                    versions.page_scopes(environ.get("PATH_INFO", "") or "/")
-                ) == copy.versions:
+                if copy.expires <= time.time():
+                    self.copies.pop(key, None)
+                elif versions.current(versions.page_scopes(environ.get("PATH_INFO", "") or "/")) == copy.versions:
                     return _answer(copy, environ, cookies, start_response)
-                self.copies.pop(key, None)
+                else:
+                    stale = copy  # kept until the new copy replaces it, for visitors during the rendering
             key, current, stored, expires = pages.lookup_entry(environ, key)
         except Exception:  # a cache outage makes the site slower, not broken
             logger.warning("page cache: cache unreachable", exc_info=True)
             return self.app(environ, start_response)
         if stored is None:
-            return self._render(key, current, environ, start_response)
+            return self._render(key, current, environ, start_response, stale)
         copy = Copy(current, stored, expires or 0, environ.get("PATH_INFO", ""))
         if expires and self.kept and len(copy.body) <= KEPT_BODY_LIMIT:
             self._keep(key, copy)
         return _answer(copy, environ, cookies, start_response)
 
-    def _render(self, key, current, environ, start_response):
-        """Django renders the page; a request for a page another thread of this process is rendering
-        waits for that one and takes the copy it stored (after a publish, the pages it made stale are
-        asked for by several visitors at once, and rendering each several times over on a busy
-        machine is what made the slowest answers slow)."""
+    def _render(self, key, current, environ, start_response, stale=None):
+        """Django renders the page once: a request for a page another thread of this process is
+        rendering gets the ``stale`` copy this process kept, or else waits for that rendering and
+        takes the copy it stored; with a stale copy, a page another process claimed is not rendered
+        here too, and only ``STALE_RENDERS`` such pages at a time. (After a publish, the pages it made stale are asked for by several visitors at once;
+        rendering each several times over, and visitors waiting for it, on a busy machine is what made
+        the slowest answers slow.)"""
         with self.lock:
             rendering = self.rendering.get(key)
             if rendering is None:
@@ -118,13 +135,25 @@ class PageCacheApplication:
             else:
                 mine = False
         if mine:
+            claimed = slot = False
             try:
+                if stale is not None:
+                    slot = self.stale_renders.acquire(blocking=False)
+                    claimed = slot and _claim(key)
+                    if not claimed:
+                        return _answer(stale, environ, pages.environ_cookies(environ), start_response, stale=True)
                 environ[pages.ENVIRON_KEY] = (key, current, None)
                 return self.app(environ, start_response)
             finally:
+                if claimed:
+                    _release(key)
+                if slot:
+                    self.stale_renders.release()
                 with self.lock:
                     self.rendering.pop(key, None)
                 rendering.release()
+        if stale is not None:
+            return _answer(stale, environ, pages.environ_cookies(environ), start_response, stale=True)
         if rendering.acquire(timeout=RENDER_WAIT_SECONDS):
             rendering.release()
             try:
@@ -146,11 +175,31 @@ class PageCacheApplication:
             self.copies[key] = copy
 
 
-def _answer(copy, environ, cookies, start_response):
+def _claim(key):
+    """Whether this process may render ``key`` now: no other process said it is rendering it."""
+    from django.core.cache import cache
+
+    try:
+        return cache.add(CLAIM_PREFIX + key, 1, timeout=RENDER_WAIT_SECONDS)
+    except Exception:
+        logger.warning("page cache: cache unreachable", exc_info=True)
+        return True
+
+
+def _release(key):
+    from django.core.cache import cache
+
+    try:
+        cache.delete(CLAIM_PREFIX + key)
+    except Exception:
+        logger.warning("page cache: cache unreachable", exc_info=True)
+
+
+def _answer(copy, environ, cookies, start_response, stale=False):
     if pages.not_modified(environ, copy.stored_headers):
         start_response("304 Not Modified", list(copy.not_modified_headers))
         return [b""]
-    headers = copy.headers
+    headers = copy.stale_headers if stale else copy.headers
     if copy.language and cookies.get(settings.LANGUAGE_COOKIE_NAME) != copy.language:
         headers = [*headers, ("Set-Cookie", _cookie_header(copy.language, environ))]
     else:

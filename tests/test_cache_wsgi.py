@@ -214,3 +214,75 @@ def test_visitors_asking_for_a_page_being_rendered_wait_for_that_rendering(djang
     assert sorted(header(headers, "X-Page-Cache") for _, headers, _ in results) == ["hit", "miss"]
     assert results[0][2] == results[1][2]
     assert django_app.calls == 1
+
+
+def _stale_then_rendering(app, home_de):
+    """A kept copy of the German home page, made stale as by a publish; the page's title changed."""
+    from caching import versions
+
+    call(app, home_de.url)
+    _, headers, before = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "hit"
+    HomePage.objects.filter(pk=home_de.pk).update(title="Neuer Titel der Startseite")
+    versions._bump(versions.page_scopes(home_de.url))
+    return before
+
+
+def test_while_a_stale_page_is_rendered_again_other_visitors_get_the_copy_from_before(django_app, home_de):
+    """After a publish, one visitor's request renders the page again; the others meanwhile get the
+    copy from before the publish at once (instead of waiting or rendering it too), and afterwards
+    everybody gets the new page: no stale copy is given out when no rendering is under way."""
+    import threading
+
+    app = PageCacheApplication(django_app)
+    before = _stale_then_rendering(app, home_de)
+    started, release = threading.Event(), threading.Event()
+    original = HomePage.serve
+
+    def slow_serve(self, request, *args, **kwargs):
+        started.set()
+        release.wait(10)
+        return original(self, request, *args, **kwargs)
+
+    results = []
+    with mock.patch.object(HomePage, "serve", slow_serve):
+        rendering = threading.Thread(target=lambda: results.append(call(app, home_de.url)))
+        rendering.start()
+        assert started.wait(10)
+        status, headers, during = call(app, home_de.url)  # answered while the other request renders
+        release.set()
+        rendering.join(10)
+    assert status == 200 and header(headers, "X-Page-Cache") == "stale" and during == before
+    (_, headers, rendered), = results
+    assert header(headers, "X-Page-Cache") == "miss"  # (its thread's connection cannot see the test's new title)
+    _, headers, after = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "hit" and after == rendered
+    assert django_app.calls == 2
+
+
+def test_a_stale_page_another_process_renders_is_not_rendered_here_too(app, django_app, home_de):
+    from caching import pages
+    from caching.wsgi import CLAIM_PREFIX
+
+    before = _stale_then_rendering(app, home_de)
+    key = pages.cache_key(call.__globals__["RequestFactory"]().get(home_de.url).environ)
+    cache.add(CLAIM_PREFIX + key, 1, timeout=5)  # the other process's claim
+    _, headers, during = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "stale" and during == before and django_app.calls == 1
+    cache.delete(CLAIM_PREFIX + key)  # that process stored nothing (say the page now sets a cookie)
+    _, headers, after = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "miss" and b"Neuer Titel der Startseite" in after
+    assert django_app.calls == 2
+
+
+def test_an_expired_copy_is_never_given_out_as_stale(app, django_app, home_de):
+    from caching import pages
+    from caching.wsgi import CLAIM_PREFIX
+
+    _stale_then_rendering(app, home_de)
+    for copy in app.copies.values():
+        copy.expires = 0
+    key = pages.cache_key(call.__globals__["RequestFactory"]().get(home_de.url).environ)
+    cache.add(CLAIM_PREFIX + key, 1, timeout=5)
+    _, headers, body = call(app, home_de.url)
+    assert header(headers, "X-Page-Cache") == "miss" and b"Neuer Titel der Startseite" in body
