@@ -374,6 +374,12 @@ FRAME_CACHE_SECONDS = env_int("FRAME_CACHE_SECONDS", 600 if os.environ.get("REDI
 # The directory's and calendar's filter choices and feeds use the frame cache too.
 EVENTS_CACHE = ORGDIRECTORY_CACHE = "caching.frame.cached"
 
+# Reading offline (home/offline, README "Offline lesen"): pages link the manifest and register the service
+# worker; a page visit waits this long for the network before the stored copy is shown (long enough for a
+# slow mobile connection, short enough not to leave a blank screen).
+OFFLINE_ENABLED = env_bool("OFFLINE_ENABLED", True)
+OFFLINE_NETWORK_TIMEOUT_MS = max(0, env_int("OFFLINE_NETWORK_TIMEOUT_MS", 3000))
+
 # CDN / Varnish purging (wagtail.contrib.frontend_cache) when configured.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_HTTP_URL"):
