@@ -12,7 +12,8 @@ While a page made stale by a publish is being rendered again (by a thread of thi
 another process: a claim in the cache says so), other visitors of that page get the copy this
 process kept from before the publish, marked ``X-Page-Cache: stale``, instead of waiting or rendering
 it once more: as if they had come a moment earlier. Nobody gets a stale copy when no rendering is
-under way, so the copy a visitor gets after the rendering is the new one.
+under way (of that page, or in this process of another stale page: they are rendered one at a time),
+so the copy a visitor gets after the renderings is the new one.
 
 ``static_files`` wraps the application in WhiteNoise the same way, so a stylesheet or font never
 enters Django either (WhiteNoise's middleware stays for ``runserver``, where files come from the
