@@ -28,12 +28,18 @@ from wagtail.signals import page_published
 from wagtail_localize.models import (
     OverridableSegment,
     RelatedObjectSegment,
+    SegmentOverride,
     StringSegment,
     StringTranslation,
     TemplateSegment,
     TranslationSource,
 )
-from wagtail_localize.segments import RelatedObjectSegmentValue, StringSegmentValue, TemplateSegmentValue
+from wagtail_localize.segments import (
+    OverridableSegmentValue,
+    RelatedObjectSegmentValue,
+    StringSegmentValue,
+    TemplateSegmentValue,
+)
 from wagtail_localize.strings import StringValue
 
 from .progress import QUIET
@@ -206,13 +212,13 @@ def translation_sources_read_once():
     segment queries (one with a subquery per string) for every target language. Here the German
     object and the source's segments are kept per source, and each language's string translations
     are read in one query; the segment values handed to ``ingest_segments`` are the same, in the same
-    order (string, template, related-object, overridable segments). Kept values are dropped when a
+    order (string, template, related-object, overridable segments; overrides read once per language). Kept values are dropped when a
     segment, string translation or source object is saved or deleted. Meant for the loop that saves
     the targets of sources already brought up to date.
     """
     original_instance = TranslationSource.get_source_instance
     original_segments = TranslationSource._get_segments_for_translation
-    instances, segments, translations = {}, {}, {}
+    instances, segments, translations, overrides = {}, {}, {}, {}
 
     def get_source_instance(source):
         key = (source.specific_content_type_id, source.object_id, source.locale_id)
@@ -226,7 +232,7 @@ def translation_sources_read_once():
                 list(StringSegment.objects.filter(source=source).select_related("context", "string")),
                 list(TemplateSegment.objects.filter(source=source).select_related("template", "context")),
                 list(RelatedObjectSegment.objects.filter(source=source).select_related("object", "context")),
-                OverridableSegment.objects.filter(source=source).exists(),
+                list(OverridableSegment.objects.filter(source=source).select_related("context")),
             )
         return segments[source.pk]
 
@@ -240,11 +246,26 @@ def translation_sources_read_once():
             }
         return translations[locale_id]
 
+    def locale_overrides(locale_id):
+        if locale_id not in overrides:
+            found = {}
+            for context_id, data_json in (
+                SegmentOverride.objects.filter(locale_id=locale_id)
+                .exclude(has_error=True)
+                .values_list("context_id", "data_json")
+            ):
+                found.setdefault(context_id, []).append(data_json)
+            overrides[locale_id] = found
+        return overrides[locale_id]
+
     def get_segments_for_translation(source, locale, fallback=False):
-        string_segments, template_segments, related_segments, overridable = source_segments(source)
-        if overridable:
-            return original_segments(source, locale, fallback=fallback)  # overrides: wagtail-localize's own reading
-        strings = translated_strings(getattr(locale, "pk", locale))
+        string_segments, template_segments, related_segments, overridable_segments = source_segments(source)
+        locale_id = getattr(locale, "pk", locale)
+        overridden = locale_overrides(locale_id) if overridable_segments else {}
+        if any(len(found) > 1 for found in overridden.values()):
+            # Which of several overrides counts: as wagtail-localize reads it.
+            return original_segments(source, locale, fallback=fallback)
+        strings = translated_strings(locale_id)
         values = []
         for segment in string_segments:
             translation = strings.get((segment.string_id, segment.context_id))
@@ -282,6 +303,13 @@ def translation_sources_read_once():
                 )
             elif not fallback:
                 return original_segments(source, locale, fallback=fallback)  # raises MissingRelatedObjectError
+        for segment in overridable_segments:
+            if segment.context_id in overridden:
+                values.append(
+                    OverridableSegmentValue(
+                        segment.context.path, json.loads(overridden[segment.context_id][0]), order=segment.order
+                    )
+                )
         return values
 
     def forget_segments(sender, instance, **_kwargs):
@@ -289,6 +317,7 @@ def translation_sources_read_once():
 
     def forget_translations(sender, instance, **_kwargs):
         translations.pop(instance.locale_id, None)
+        overrides.pop(instance.locale_id, None)
 
     def forget_instance(sender, instance, **_kwargs):
         if getattr(instance, "translation_key", None) is not None:
@@ -296,7 +325,11 @@ def translation_sources_read_once():
             for key in [key for key in instances if key[1:] == gone]:
                 del instances[key]
 
-    receivers = [(forget_translations, StringTranslation), (forget_instance, None)]
+    receivers = [
+        (forget_translations, StringTranslation),
+        (forget_translations, SegmentOverride),
+        (forget_instance, None),
+    ]
     receivers += [(forget_segments, model) for model in SEGMENT_MODELS]
     for receiver, sender in receivers:
         post_save.connect(receiver, sender=sender, weak=False)
