@@ -66,7 +66,8 @@ def apply_demo_translations(progress=None):
                 continue
             locale = Locale.objects.get(language_code=code)
             translated = Counter()
-            made = [instance for instance in objects if not _has_translation(instance, locale)]
+            done = _translated(objects, locale)
+            made = [instance for instance in objects if (type(instance), instance.translation_key) not in done]
             for instance in made:
                 key = (instance._meta.label, instance.pk)
                 if key not in sources:
@@ -106,6 +107,16 @@ def _counted(model, number):
     return counted(number, model._meta.verbose_name, model._meta.verbose_name_plural)
 
 
-def _has_translation(instance, locale):
-    translated = instance.get_translation_or_none(locale)
-    return translated is not None and not getattr(translated, "alias_of_id", None)
+def _translated(objects, locale):
+    """``(model, translation_key)`` of the objects that have a real translation (not an alias) in ``locale``:
+    what ``get_translation_or_none`` finds for each, read in one query per model."""
+    by_model = {}
+    for instance in objects:
+        by_model.setdefault(type(instance), []).append(instance.translation_key)
+    found = set()
+    for model, keys in by_model.items():
+        rows = model.objects.filter(translation_key__in=keys, locale_id=locale.pk)
+        if any(field.name == "alias_of" for field in model._meta.get_fields()):
+            rows = rows.filter(alias_of__isnull=True)
+        found.update((model, key) for key in rows.values_list("translation_key", flat=True))
+    return found
