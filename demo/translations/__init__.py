@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page
 
+from demo.bulk import translation_sources_read_once
 from demo.progress import counted
 from translations import provenance
 from translations.store import save_target, store_strings, string_segments, translation_source
@@ -50,41 +51,44 @@ def apply_demo_translations(progress=None):
     Each object's translation source and segments are read once for all languages; the
     translations are then stored language by language (one progress line per language):
     all string translations of a language in one pass, then each object saved from them.
-    Returns how many translations were saved.
+    Saving reuses each source's German object and segments across the languages too
+    (``demo.bulk.translation_sources_read_once``). Returns how many translations were saved.
     """
     objects = translatable_demo_objects()
     sources = {}
     total = 0
-    for code, _name in settings.LANGUAGES:
-        if code == settings.LANGUAGE_CODE:
-            continue
-        strings = load_catalogue(code)
-        if not strings:
-            continue
-        locale = Locale.objects.get(language_code=code)
-        translated = Counter()
-        made = [instance for instance in objects if not _has_translation(instance, locale)]
-        for instance in made:
-            key = (instance._meta.label, instance.pk)
-            if key not in sources:
-                source = translation_source(instance)
-                sources[key] = (source, string_segments(source))
-        # All of the language's strings in one pass (one lookup, one insert), then each object saved from them.
-        store_strings(
-            [segment for instance in made for segment in sources[(instance._meta.label, instance.pk)][1]],
-            locale,
-            strings,
-        )
-        for instance in made:
-            source, _segments = sources[(instance._meta.label, instance.pk)]
-            save_target(source, locale)
-            translated[Page if isinstance(instance, Page) else type(instance)] += 1
-            total += 1
-        # Visitors of the demo see that no native speaker has checked these (issue 19).
-        provenance.record_many(_translations_of(made, locale), provenance.Method.DEMO)
-        if progress is not None:
-            counts = ", ".join(_counted(model, number) for model, number in translated.items()) or "nichts zu tun"
-            progress.line(f"Übersetzungen ({code}): {counts}")
+    with translation_sources_read_once():
+        for code, _name in settings.LANGUAGES:
+            if code == settings.LANGUAGE_CODE:
+                continue
+            strings = load_catalogue(code)
+            if not strings:
+                continue
+            locale = Locale.objects.get(language_code=code)
+            translated = Counter()
+            done = _translated(objects, locale)
+            made = [instance for instance in objects if (type(instance), instance.translation_key) not in done]
+            for instance in made:
+                key = (instance._meta.label, instance.pk)
+                if key not in sources:
+                    source = translation_source(instance)
+                    sources[key] = (source, string_segments(source))
+            # All of the language's strings in one pass (one lookup, one insert), then each object saved from them.
+            store_strings(
+                [segment for instance in made for segment in sources[(instance._meta.label, instance.pk)][1]],
+                locale,
+                strings,
+            )
+            for instance in made:
+                source, _segments = sources[(instance._meta.label, instance.pk)]
+                save_target(source, locale)
+                translated[Page if isinstance(instance, Page) else type(instance)] += 1
+                total += 1
+            # Visitors of the demo see that no native speaker has checked these (issue 19).
+            provenance.record_many(_translations_of(made, locale), provenance.Method.DEMO)
+            if progress is not None:
+                counts = ", ".join(_counted(model, number) for model, number in translated.items()) or "nichts zu tun"
+                progress.line(f"Übersetzungen ({code}): {counts}")
     return total
 
 
@@ -103,6 +107,16 @@ def _counted(model, number):
     return counted(number, model._meta.verbose_name, model._meta.verbose_name_plural)
 
 
-def _has_translation(instance, locale):
-    translated = instance.get_translation_or_none(locale)
-    return translated is not None and not getattr(translated, "alias_of_id", None)
+def _translated(objects, locale):
+    """``(model, translation_key)`` of the objects that have a real translation (not an alias) in ``locale``:
+    what ``get_translation_or_none`` finds for each, read in one query per model."""
+    by_model = {}
+    for instance in objects:
+        by_model.setdefault(type(instance), []).append(instance.translation_key)
+    found = set()
+    for model, keys in by_model.items():
+        rows = model.objects.filter(translation_key__in=keys, locale_id=locale.pk)
+        if any(field.name == "alias_of" for field in model._meta.get_fields()):
+            rows = rows.filter(alias_of__isnull=True)
+        found.update((model, key) for key in rows.values_list("translation_key", flat=True))
+    return found
