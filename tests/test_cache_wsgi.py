@@ -2,6 +2,8 @@
 with the page cache's rules: anonymous visitors only, nothing that sets a cookie stored, 304 for a copy
 the client already has, and no https addresses stored for plain-http visitors."""
 
+import threading
+from contextlib import contextmanager
 from unittest import mock
 
 import pytest
@@ -186,11 +188,9 @@ def test_a_kept_copy_lasts_no_longer_than_the_stored_one(app, django_app, home_d
     assert header(headers, "X-Page-Cache") == "miss" and django_app.calls == 2
 
 
-def test_visitors_asking_for_a_page_being_rendered_wait_for_that_rendering(django_app, home_de):
-    """After a publish, several visitors ask for the same stale page: it is rendered once per process."""
-    import threading
-
-    app = PageCacheApplication(django_app)
+@contextmanager
+def slow_home_page():
+    """The home page renders only once ``release`` is set; ``started`` says a rendering began."""
     started, release = threading.Event(), threading.Event()
     original = HomePage.serve
 
@@ -199,8 +199,15 @@ def test_visitors_asking_for_a_page_being_rendered_wait_for_that_rendering(djang
         release.wait(10)
         return original(self, request, *args, **kwargs)
 
-    results = []
     with mock.patch.object(HomePage, "serve", slow_serve):
+        yield started, release
+
+
+def test_visitors_asking_for_a_page_being_rendered_wait_for_that_rendering(django_app, home_de):
+    """After a publish, several visitors ask for the same stale page: it is rendered once per process."""
+    app = PageCacheApplication(django_app)
+    results = []
+    with slow_home_page() as (started, release):
         first = threading.Thread(target=lambda: results.append(call(app, home_de.url)))
         first.start()
         assert started.wait(10)
@@ -232,20 +239,10 @@ def test_while_a_stale_page_is_rendered_again_other_visitors_get_the_copy_from_b
     """After a publish, one visitor's request renders the page again; the others meanwhile get the
     copy from before the publish at once (instead of waiting or rendering it too), and afterwards
     everybody gets the new page: no stale copy is given out when no rendering is under way."""
-    import threading
-
     app = PageCacheApplication(django_app)
     before = _stale_then_rendering(app, home_de)
-    started, release = threading.Event(), threading.Event()
-    original = HomePage.serve
-
-    def slow_serve(self, request, *args, **kwargs):
-        started.set()
-        release.wait(10)
-        return original(self, request, *args, **kwargs)
-
     results = []
-    with mock.patch.object(HomePage, "serve", slow_serve):
+    with slow_home_page() as (started, release):
         rendering = threading.Thread(target=lambda: results.append(call(app, home_de.url)))
         rendering.start()
         assert started.wait(10)
