@@ -51,8 +51,7 @@ class Copy:
     """A stored page made ready to send: everything a hit needs that does not depend on the request."""
 
     __slots__ = ("versions", "expires", "status", "status_line", "headers", "not_modified_headers", "stale_headers",
-                 "stored_headers",
-                 "body", "language")
+                 "stored_headers", "body", "language")
 
     def __init__(self, current, stored, expires, path):
         status, headers, content = stored
@@ -124,9 +123,9 @@ class PageCacheApplication:
         """Django renders the page once: a request for a page another thread of this process is
         rendering gets the ``stale`` copy this process kept, or else waits for that rendering and
         takes the copy it stored; with a stale copy, a page another process claimed is not rendered
-        here too, and only ``STALE_RENDERS`` such pages at a time. (After a publish, the pages it made stale are asked for by several visitors at once;
-        rendering each several times over, and visitors waiting for it, on a busy machine is what made
-        the slowest answers slow.)"""
+        here too, and only ``STALE_RENDERS`` such pages at a time. (After a publish, the pages it
+        made stale are asked for by several visitors at once; rendering each several times over, and
+        visitors waiting for it, on a busy machine is what made the slowest answers slow.)"""
         with self.lock:
             rendering = self.rendering.get(key)
             if rendering is None:
