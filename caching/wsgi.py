@@ -28,6 +28,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 
 from caching import pages, versions
 
@@ -50,8 +51,8 @@ STALE_RENDERS = 1
 class Copy:
     """A stored page made ready to send: everything a hit needs that does not depend on the request."""
 
-    __slots__ = ("versions", "expires", "status", "status_line", "headers", "not_modified_headers", "stale_headers",
-                 "stored_headers", "body", "language")
+    __slots__ = ("versions", "expires", "status", "status_line", "headers", "not_modified_headers", "stored_headers",
+                 "body", "language")
 
     def __init__(self, current, stored, expires, path):
         status, headers, content = stored
@@ -62,7 +63,6 @@ class Copy:
         self.stored_headers = headers
         kept = [(name, value) for name, value in headers if name.lower() not in SKIPPED_ON_HIT]
         self.headers = [*kept, ("Content-Length", str(len(content))), ("X-Page-Cache", "hit")]
-        self.stale_headers = [*kept, ("Content-Length", str(len(content))), ("X-Page-Cache", "stale")]
         self.not_modified_headers = [
             *[(name, value) for name, value in kept if name.lower() in pages.NOT_MODIFIED_HEADERS],
             ("Content-Length", "0"),
@@ -113,13 +113,13 @@ class PageCacheApplication:
             logger.warning("page cache: cache unreachable", exc_info=True)
             return self.app(environ, start_response)
         if stored is None:
-            return self._render(key, current, environ, start_response, stale)
+            return self._render(key, current, environ, cookies, start_response, stale)
         copy = Copy(current, stored, expires or 0, environ.get("PATH_INFO", ""))
         if expires and self.kept and len(copy.body) <= KEPT_BODY_LIMIT:
             self._keep(key, copy)
         return _answer(copy, environ, cookies, start_response)
 
-    def _render(self, key, current, environ, start_response, stale=None):
+    def _render(self, key, current, environ, cookies, start_response, stale=None):
         """Django renders the page once: a request for a page another thread of this process is
         rendering gets the ``stale`` copy this process kept, or else waits for that rendering and
         takes the copy it stored; with a stale copy, a page another process claimed is not rendered
@@ -141,7 +141,7 @@ class PageCacheApplication:
                     slot = self.stale_renders.acquire(blocking=False)
                     claimed = slot and _claim(key)
                     if not claimed:
-                        return _answer(stale, environ, pages.environ_cookies(environ), start_response, stale=True)
+                        return _answer(stale, environ, cookies, start_response, stale=True)
                 environ[pages.ENVIRON_KEY] = (key, current, None)
                 return self.app(environ, start_response)
             finally:
@@ -153,7 +153,7 @@ class PageCacheApplication:
                     self.rendering.pop(key, None)
                 rendering.release()
         if stale is not None:
-            return _answer(stale, environ, pages.environ_cookies(environ), start_response, stale=True)
+            return _answer(stale, environ, cookies, start_response, stale=True)
         if rendering.acquire(timeout=RENDER_WAIT_SECONDS):
             rendering.release()
             try:
@@ -163,7 +163,7 @@ class PageCacheApplication:
                 return self.app(environ, start_response)
             if stored is not None:
                 return _answer(Copy(current, stored, expires or 0, environ.get("PATH_INFO", "")), environ,
-                               pages.environ_cookies(environ), start_response)
+                               cookies, start_response)
         environ[pages.ENVIRON_KEY] = (key, current, None)
         return self.app(environ, start_response)
 
@@ -177,8 +177,6 @@ class PageCacheApplication:
 
 def _claim(key):
     """Whether this process may render ``key`` now: no other process said it is rendering it."""
-    from django.core.cache import cache
-
     try:
         return cache.add(CLAIM_PREFIX + key, 1, timeout=RENDER_WAIT_SECONDS)
     except Exception:
@@ -187,8 +185,6 @@ def _claim(key):
 
 
 def _release(key):
-    from django.core.cache import cache
-
     try:
         cache.delete(CLAIM_PREFIX + key)
     except Exception:
@@ -199,7 +195,9 @@ def _answer(copy, environ, cookies, start_response, stale=False):
     if pages.not_modified(environ, copy.stored_headers):
         start_response("304 Not Modified", list(copy.not_modified_headers))
         return [b""]
-    headers = copy.stale_headers if stale else copy.headers
+    headers = copy.headers
+    if stale:
+        headers = [(name, "stale") if name == "X-Page-Cache" else (name, value) for name, value in headers]
     if copy.language and cookies.get(settings.LANGUAGE_COOKIE_NAME) != copy.language:
         headers = [*headers, ("Set-Cookie", _cookie_header(copy.language, environ))]
     else:
