@@ -9,6 +9,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
+from django.test import RequestFactory
 
 from caching.wsgi import PageCacheApplication, static_files
 from home.models import HomePage
@@ -235,6 +236,12 @@ def _stale_then_rendering(app, home_de):
     return before
 
 
+def _cache_key(url):
+    from caching import pages
+
+    return pages.cache_key(RequestFactory().get(url).environ)
+
+
 def test_while_a_stale_page_is_rendered_again_other_visitors_get_the_copy_from_before(django_app, home_de):
     """After a publish, one visitor's request renders the page again; the others meanwhile get the
     copy from before the publish at once (instead of waiting or rendering it too), and afterwards
@@ -258,11 +265,10 @@ def test_while_a_stale_page_is_rendered_again_other_visitors_get_the_copy_from_b
 
 
 def test_a_stale_page_another_process_renders_is_not_rendered_here_too(app, django_app, home_de):
-    from caching import pages
     from caching.wsgi import CLAIM_PREFIX
 
     before = _stale_then_rendering(app, home_de)
-    key = pages.cache_key(call.__globals__["RequestFactory"]().get(home_de.url).environ)
+    key = _cache_key(home_de.url)
     cache.add(CLAIM_PREFIX + key, 1, timeout=5)  # the other process's claim
     _, headers, during = call(app, home_de.url)
     assert header(headers, "X-Page-Cache") == "stale" and during == before and django_app.calls == 1
@@ -273,13 +279,12 @@ def test_a_stale_page_another_process_renders_is_not_rendered_here_too(app, djan
 
 
 def test_an_expired_copy_is_never_given_out_as_stale(app, django_app, home_de):
-    from caching import pages
     from caching.wsgi import CLAIM_PREFIX
 
     _stale_then_rendering(app, home_de)
     for copy in app.copies.values():
         copy.expires = 0
-    key = pages.cache_key(call.__globals__["RequestFactory"]().get(home_de.url).environ)
+    key = _cache_key(home_de.url)
     cache.add(CLAIM_PREFIX + key, 1, timeout=5)
     _, headers, body = call(app, home_de.url)
     assert header(headers, "X-Page-Cache") == "miss" and b"Neuer Titel der Startseite" in body
