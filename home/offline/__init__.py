@@ -6,10 +6,10 @@ from django.conf import settings
 
 
 def enabled():
-    """``OFFLINE_ENABLED`` (on by default)."""
-    return bool(getattr(settings, "OFFLINE_ENABLED", True))
+    """``OFFLINE_ENABLED`` (cms/settings: on by default)."""
+    return settings.OFFLINE_ENABLED
 
 
 def network_timeout_ms():
     """How long a page visit waits for the network before the stored copy is shown (``OFFLINE_NETWORK_TIMEOUT_MS``)."""
-    return getattr(settings, "OFFLINE_NETWORK_TIMEOUT_MS", 3000)
+    return settings.OFFLINE_NETWORK_TIMEOUT_MS
